@@ -1,0 +1,9 @@
+namespace Vrps.Runtime.Core;
+
+internal enum ActivationStatus
+{
+    Activating,
+    Valid,
+    Deactivating,
+    Invalid,
+}

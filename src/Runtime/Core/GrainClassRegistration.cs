@@ -1,0 +1,3 @@
+namespace Vrps.Runtime.Core;
+
+internal sealed record GrainClassRegistration(Type ClassType);

@@ -1,0 +1,9 @@
+namespace Vrps.Runtime;
+
+public enum DeactivationReason
+{
+    IdleTimeout,
+    Requested,
+    StateMayBeStale,
+    ShuttingDown,
+}

@@ -1,0 +1,3 @@
+namespace Vrps.Runtime;
+
+public sealed class GrainCallTimeoutException(string message) : TimeoutException(message);

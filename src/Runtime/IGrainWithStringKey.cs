@@ -1,0 +1,3 @@
+namespace Vrps.Runtime;
+
+public interface IGrainWithStringKey : IGrain;

@@ -1,0 +1,44 @@
+namespace Vrps.Runtime.Reminders;
+
+internal static class ReminderSql
+{
+    // Only due rows are touched: the due_at index bounds the scan, SKIP LOCKED lets several silos claim side by side,
+    // and the lease makes a claim that died with its silo come back once it lapses.
+    public const string Claim = """
+        WITH due AS (
+            SELECT grain_type, grain_key, name
+              FROM reminders
+             WHERE due_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
+             ORDER BY due_at
+             LIMIT @limit
+               FOR UPDATE SKIP LOCKED)
+        UPDATE reminders r
+           SET lease_until = @lease_until
+          FROM due
+         WHERE r.grain_type = due.grain_type AND r.grain_key = due.grain_key AND r.name = due.name
+        RETURNING r.grain_type, r.grain_key, r.name, r.due_at, r.period_ms, r.version
+        """;
+
+    public const string NextDue = "SELECT due_at FROM reminders WHERE due_at > @now ORDER BY due_at LIMIT 1";
+
+    // A completion applies only to the registration that fired: if the grain re-registered meanwhile, version moved on.
+    public const string DeleteFired = """
+        DELETE FROM reminders r
+         USING unnest(@types, @keys, @names, @versions) AS u(grain_type, grain_key, name, version)
+         WHERE r.grain_type = u.grain_type AND r.grain_key = u.grain_key AND r.name = u.name AND r.version = u.version
+        """;
+
+    public const string Reschedule = """
+        UPDATE reminders r
+           SET due_at = u.due_at, lease_until = NULL
+          FROM unnest(@types, @keys, @names, @versions, @due) AS u(grain_type, grain_key, name, version, due_at)
+         WHERE r.grain_type = u.grain_type AND r.grain_key = u.grain_key AND r.name = u.name AND r.version = u.version
+        """;
+
+    public const string Retry = """
+        UPDATE reminders r
+           SET lease_until = u.retry_at
+          FROM unnest(@types, @keys, @names, @versions, @due) AS u(grain_type, grain_key, name, version, retry_at)
+         WHERE r.grain_type = u.grain_type AND r.grain_key = u.grain_key AND r.name = u.name AND r.version = u.version
+        """;
+}

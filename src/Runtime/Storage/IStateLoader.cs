@@ -1,0 +1,6 @@
+namespace Vrps.Runtime.Storage;
+
+internal interface IStateLoader
+{
+    Task ReadStateAsync();
+}

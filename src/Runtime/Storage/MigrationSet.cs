@@ -1,0 +1,9 @@
+using System.Reflection;
+
+namespace Vrps.Runtime.Storage;
+
+/// <summary>
+/// Numbered SQL files embedded in an assembly under "migrations/{module}/NNNN_name.sql". Each module's files apply in
+/// number order, once, recorded in schema_migrations.
+/// </summary>
+public sealed record MigrationSet(string Module, Assembly Assembly);

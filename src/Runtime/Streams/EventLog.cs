@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Npgsql;
+
+namespace Vrps.Runtime.Streams;
+
+/// <summary>Reads the committed event log in position order; the API's event feed reads through it too.</summary>
+public sealed class EventLog(NpgsqlDataSource dataSource)
+{
+    public async Task<IReadOnlyList<StreamEvent>> ReadAfterAsync(
+        long position, IReadOnlyCollection<string> namespaces, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(EventSql.ReadAfter);
+        command.Parameters.AddWithValue("after", position);
+        command.Parameters.AddWithValue("ns", namespaces.ToArray());
+        command.Parameters.AddWithValue("limit", limit);
+        var events = new List<StreamEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            using var payload = JsonDocument.Parse(reader.GetString(5));
+            events.Add(new StreamEvent(
+                reader.GetInt64(0),
+                new StreamId(reader.GetString(1), reader.GetString(2)),
+                reader.GetInt64(3),
+                reader.GetString(4),
+                payload.RootElement.Clone(),
+                reader.GetFieldValue<DateTimeOffset>(6)));
+        }
+
+        return events;
+    }
+
+    public async Task<long> ReadCheckpointAsync(string consumer, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(EventSql.ReadCheckpoint);
+        command.Parameters.AddWithValue("consumer", consumer);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long position ? position : 0;
+    }
+
+    public async Task SaveCheckpointAsync(string consumer, long position, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(EventSql.SaveCheckpoint);
+        command.Parameters.AddWithValue("consumer", consumer);
+        command.Parameters.AddWithValue("position", position);
+        command.Parameters.AddWithValue("now", now);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

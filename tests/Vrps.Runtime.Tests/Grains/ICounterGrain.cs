@@ -1,0 +1,25 @@
+namespace Vrps.Runtime.Tests.Grains;
+
+public interface ICounterGrain : IGrainWithStringKey
+{
+    /// <summary>Adds and waits for the write to commit (Orleans semantics).</summary>
+    Task<long> AddAsync(long amount);
+
+    /// <summary>Adds and stages the write without awaiting it: the runtime holds the reply until it commits.</summary>
+    Task<long> AddPipelinedAsync(long amount);
+
+    [ReadOnly]
+    Task<long> GetAsync();
+
+    Task<long> GetVersionAsync();
+
+    Task AddWithEventAsync(long amount);
+
+    Task DeactivateAsync();
+
+    Task FailAsync(string message);
+
+    Task SetReminderAsync(string name, TimeSpan dueIn, TimeSpan? period);
+
+    Task ClearAsync();
+}

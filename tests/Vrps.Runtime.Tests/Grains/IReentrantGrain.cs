@@ -1,0 +1,3 @@
+namespace Vrps.Runtime.Tests.Grains;
+
+public interface IReentrantGrain : IInterleavingGrain;

@@ -1,0 +1,5 @@
+namespace Vrps.Runtime.Tests.Grains;
+
+[Reentrant]
+[GrainType("test-reentrant")]
+public sealed class ReentrantGrain(Probe probe) : InterleavingGrain(probe), IReentrantGrain;
