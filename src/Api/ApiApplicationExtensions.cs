@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Vrps.Api.Endpoints;
+using Vrps.Api.Problems;
+
+namespace Vrps.Api;
+
+public static class ApiApplicationExtensions
+{
+    public static WebApplication UseVrpsApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(static async context =>
+        {
+            // Unmatched routes and methods answer with a problem too, not an empty body.
+            var response = context.HttpContext.Response;
+            if (response.HasStarted || response.ContentLength > 0)
+            {
+                return;
+            }
+
+            var code = response.StatusCode switch
+            {
+                StatusCodes.Status404NotFound => ProblemCodes.NotFound,
+                StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
+                StatusCodes.Status415UnsupportedMediaType => "unsupported_media_type",
+                StatusCodes.Status413PayloadTooLarge => ProblemCodes.PayloadTooLarge,
+                _ => ProblemCodes.MalformedRequest,
+            };
+            await Problems.Problems.Of(response.StatusCode, code, $"The request could not be served ({response.StatusCode}).")
+                .ExecuteAsync(context.HttpContext).ConfigureAwait(false);
+        });
+        app.UseSwagger();
+        app.UseSwaggerUI(static o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "VRPS API v1"));
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = static _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = static c => c.Tags.Contains("ready") });
+        app.MapCustomerEndpoints();
+        app.MapPropertyEndpoints();
+        return app;
+    }
+}

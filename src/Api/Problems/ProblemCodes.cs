@@ -1,0 +1,14 @@
+namespace Vrps.Api.Problems;
+
+/// <summary>The stable codes clients switch on; the human text beside them may change.</summary>
+public static class ProblemCodes
+{
+    public const string NotFound = "not_found";
+    public const string ValidationFailed = "validation_failed";
+    public const string MalformedRequest = "malformed_request";
+    public const string PayloadTooLarge = "payload_too_large";
+    public const string StorageUnavailable = "storage_unavailable";
+    public const string Timeout = "timeout";
+    public const string Conflict = "conflict";
+    public const string InternalError = "internal_error";
+}

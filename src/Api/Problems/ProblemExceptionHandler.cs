@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using Vrps.Interfaces;
+using Vrps.Runtime;
+
+namespace Vrps.Api.Problems;
+
+/// <summary>
+/// Turns every exception into an RFC 9457 problem with a stable code: the client's mistakes are 4xx, a storage outage
+/// is 503 with Retry-After, and only our own bugs are 500.
+/// </summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Map(exception);
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "2";
+        }
+
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        }).ConfigureAwait(false);
+    }
+
+    internal static ProblemDetails Map(Exception exception) => exception switch
+    {
+        DomainException domain => Problem(domain.Status, domain.Code, domain.Message, domain.Errors),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge =>
+            Problem(StatusCodes.Status413PayloadTooLarge, ProblemCodes.PayloadTooLarge, tooLarge.Message),
+        BadHttpRequestException bad => Problem(bad.StatusCode, ProblemCodes.MalformedRequest, Describe(bad)),
+        StateConflictException conflict => Problem(StatusCodes.Status409Conflict, ProblemCodes.Conflict, conflict.Message),
+        GrainStorageException or NpgsqlException => Problem(
+            StatusCodes.Status503ServiceUnavailable, ProblemCodes.StorageUnavailable, "The database is unavailable; nothing was stored. Retry shortly."),
+        GrainCallTimeoutException => Problem(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Timeout, "The request timed out; retry shortly."),
+        _ => Problem(StatusCodes.Status500InternalServerError, ProblemCodes.InternalError, "An unexpected error occurred."),
+    };
+
+    private static string Describe(BadHttpRequestException bad) =>
+        bad.InnerException is System.Text.Json.JsonException json ? $"The request body is not valid JSON for this route: {json.Message}" : bad.Message;
+
+    internal static ProblemDetails Problem(int status, string code, string detail, IReadOnlyDictionary<string, string[]>? errors = null)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = code.Replace('_', ' '),
+            Detail = detail,
+            Type = $"https://vrps.dev/problems/{code.Replace('_', '-')}",
+        };
+        problem.Extensions["code"] = code;
+        if (errors is not null)
+        {
+            problem.Extensions["errors"] = errors;
+        }
+
+        return problem;
+    }
+}

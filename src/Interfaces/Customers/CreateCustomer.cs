@@ -1,0 +1,3 @@
+namespace Vrps.Interfaces.Customers;
+
+public sealed record CreateCustomer(string Name);
