@@ -57,6 +57,9 @@ public abstract class Grain
         return FlushAsync();
     }
 
+    /// <summary>Stages this grain's row in the grain index (for lists); it commits with the next write.</summary>
+    protected void SetIndex(IndexEntry entry) => Activation.Effects.SetIndex(entry);
+
     /// <summary>Commits the staged events and reminder changes now, without a state write.</summary>
     protected Task FlushAsync() => Activation.Commit(null);
 }

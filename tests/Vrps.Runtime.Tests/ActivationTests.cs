@@ -20,6 +20,32 @@ public sealed class ActivationTests : SiloTestBase
     }
 
     [Fact]
+    public async Task GetGrain_RacingFirstCallsFromManyThreads_ActivateEachGrainOnce()
+    {
+        // Regression: the directory's value factory ran on every racing thread and each one activated the grain.
+        var silo = await StartSiloAsync();
+        using var start = new ManualResetEventSlim();
+        var calls = new List<Task<long>>();
+        for (var grain = 0; grain < 40; grain++)
+        {
+            var counter = silo.Grains.GetGrain<ICounterGrain>($"race{grain}");
+            for (var thread = 0; thread < 48; thread++)
+            {
+                calls.Add(Task.Factory.StartNew(() =>
+                {
+                    start.Wait();
+                    return counter.AddAsync(1);
+                }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap());
+            }
+        }
+
+        start.Set();
+        await Task.WhenAll(calls);
+
+        Assert.All(Enumerable.Range(0, 40), grain => Assert.Equal(1, Probe.Activations[$"race{grain}"]));
+    }
+
+    [Fact]
     public async Task NonReentrantGrain_CallsSentInOrder_RunInArrivalOrder()
     {
         var silo = await StartSiloAsync();

@@ -7,9 +7,11 @@ public sealed class MigrationTests : SiloTestBase
     {
         var first = await StartSiloAsync();
         await first.StopAsync();
+        var applied = await ScalarAsync<long>("SELECT count(*) FROM schema_migrations WHERE module = 'runtime'");
         await StartSiloAsync();
 
-        Assert.Equal(1, await ScalarAsync<long>("SELECT count(*) FROM schema_migrations WHERE module = 'runtime'"));
+        Assert.True(applied >= 2, $"expected the runtime's migrations to be recorded, found {applied}");
+        Assert.Equal(applied, await ScalarAsync<long>("SELECT count(*) FROM schema_migrations WHERE module = 'runtime'"));
         Assert.Equal(0, await ScalarAsync<long>("SELECT count(*) FROM grain_state"));
     }
 }

@@ -200,13 +200,13 @@ internal sealed partial class Activation
     /// </summary>
     public Task Commit(StateWrite? write)
     {
-        var (events, reminders) = Effects.Take();
-        if (write is null && events is null && reminders is null)
+        var effects = Effects.Take();
+        if (write is null && effects is null)
         {
             return lastCommit;
         }
 
-        var item = new CommitItem(this, write, events, reminders);
+        var item = new CommitItem(this, write, effects);
         lastCommit = item.Completion;
         Runtime.Committer.Enqueue(item);
         return item.Completion;

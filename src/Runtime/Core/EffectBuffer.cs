@@ -9,8 +9,16 @@ internal sealed class EffectBuffer
 {
     private List<PendingEvent>? events;
     private List<ReminderChange>? reminders;
+    private List<IndexedRow>? index;
 
-    public bool IsEmpty => events is null && reminders is null;
+    public bool IsEmpty => events is null && reminders is null && index is null;
+
+    public void SetIndex(IndexEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var data = JsonSerializer.Serialize(entry.Data, entry.Data.GetType(), RuntimeJson.Options);
+        (index ??= []).Add(new IndexedRow(entry.Kind, entry.Id, entry.ParentId, entry.TenantId, entry.Name, entry.CreatedAt, entry.DeletedAt, data));
+    }
 
     public void AddEvent(StreamId stream, string type, object payload, DateTimeOffset occurredAt)
     {
@@ -34,11 +42,15 @@ internal sealed class EffectBuffer
     public void CancelReminder(GrainId grain, string name) =>
         (reminders ??= []).Add(new ReminderChange(grain, name, null, null));
 
-    public (IReadOnlyList<PendingEvent>? Events, IReadOnlyList<ReminderChange>? Reminders) Take()
+    public Effects? Take()
     {
-        var taken = (events, reminders);
-        events = null;
-        reminders = null;
+        if (IsEmpty)
+        {
+            return null;
+        }
+
+        var taken = new Effects(events, reminders, index);
+        Clear();
         return taken;
     }
 
@@ -46,5 +58,6 @@ internal sealed class EffectBuffer
     {
         events = null;
         reminders = null;
+        index = null;
     }
 }

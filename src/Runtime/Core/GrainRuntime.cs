@@ -95,12 +95,16 @@ public sealed class GrainRuntime : IGrainFactory
 
         while (true)
         {
+            // The value factory of GetOrAdd may run on several racing threads: only the thread whose instance was
+            // stored may activate it.
             var created = false;
-            var activation = activations.GetOrAdd(target, id =>
+            if (!activations.TryGetValue(target, out var activation))
             {
-                created = true;
-                return new Activation(this, id, registry.ForName(id.Type));
-            });
+                var candidate = new Activation(this, target, registry.ForName(target.Type));
+                activation = activations.GetOrAdd(target, candidate);
+                created = ReferenceEquals(activation, candidate);
+            }
+
             if (activation.TryEnqueue(message))
             {
                 if (created)

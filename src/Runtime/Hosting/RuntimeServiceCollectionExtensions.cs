@@ -50,6 +50,7 @@ public static class RuntimeServiceCollectionExtensions
             sp.GetRequiredService<ILogger<GrainRuntime>>()));
         services.TryAddSingleton<IGrainFactory>(static sp => sp.GetRequiredService<GrainRuntime>());
         services.TryAddSingleton(static sp => new EventLog(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.TryAddSingleton(static sp => new GrainIndex(sp.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddSingleton(static sp => new ReminderService(
             sp.GetRequiredService<NpgsqlDataSource>(),
             sp.GetRequiredService<GrainRuntime>(),

@@ -6,8 +6,7 @@ namespace Vrps.Runtime.Storage;
 internal sealed class CommitItem(
     Activation? owner,
     StateWrite? write,
-    IReadOnlyList<PendingEvent>? events,
-    IReadOnlyList<ReminderChange>? reminders)
+    Effects? effects)
 {
     private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -15,9 +14,7 @@ internal sealed class CommitItem(
 
     public StateWrite? Write { get; } = write;
 
-    public IReadOnlyList<PendingEvent>? Events { get; } = events;
-
-    public IReadOnlyList<ReminderChange>? Reminders { get; } = reminders;
+    public Effects? Effects { get; } = effects;
 
     public Task Completion => completion.Task;
 

@@ -5,14 +5,20 @@ namespace Vrps.Runtime.Storage;
 internal sealed partial class StateCommitter
 {
     /// <summary>Appends events (with their per-stream sequence numbers) and applies reminder changes in the open transaction.</summary>
-    private static async Task<DateTimeOffset?> WriteEffectsAsync(NpgsqlConnection connection, List<PendingEvent> events, List<ReminderChange> reminders)
+    private static async Task<DateTimeOffset?> WriteEffectsAsync(
+        NpgsqlConnection connection, List<PendingEvent> events, List<ReminderChange> reminders, List<IndexedRow> index)
     {
-        if (events.Count == 0 && reminders.Count == 0)
+        if (events.Count == 0 && reminders.Count == 0 && index.Count == 0)
         {
             return null;
         }
 
         await using var batch = new NpgsqlBatch(connection);
+        if (index.Count > 0)
+        {
+            batch.BatchCommands.Add(UpsertIndex(index));
+        }
+
         if (events.Count > 0)
         {
             var sequences = await ReserveSequencesAsync(connection, events).ConfigureAwait(false);
@@ -101,5 +107,27 @@ internal sealed partial class StateCommitter
         }
 
         return sequences;
+    }
+
+    private static NpgsqlBatchCommand UpsertIndex(List<IndexedRow> rows)
+    {
+        // Last row wins per entity: one statement may touch a row only once.
+        var last = new Dictionary<(string, string), IndexedRow>();
+        foreach (var row in rows)
+        {
+            last[(row.Kind, row.Id)] = row;
+        }
+
+        var unique = last.Values.ToList();
+        var command = new NpgsqlBatchCommand(StorageSql.UpsertIndex);
+        command.Parameters.AddWithValue("kinds", unique.Select(static r => r.Kind).ToArray());
+        command.Parameters.AddWithValue("ids", unique.Select(static r => r.Id).ToArray());
+        command.Parameters.AddWithValue("parents", unique.Select(static r => r.ParentId).ToArray());
+        command.Parameters.AddWithValue("tenants", unique.Select(static r => r.TenantId).ToArray());
+        command.Parameters.AddWithValue("names", unique.Select(static r => r.Name).ToArray());
+        command.Parameters.AddWithValue("created", unique.Select(static r => r.CreatedAt.ToUniversalTime()).ToArray());
+        command.Parameters.AddWithValue("deleted", unique.Select(static r => r.DeletedAt?.ToUniversalTime()).ToArray());
+        command.Parameters.AddWithValue("data", unique.Select(static r => r.Data).ToArray());
+        return command;
     }
 }

@@ -87,25 +87,20 @@ internal sealed partial class StateCommitter
             conflicts = await WriteStatesAsync(connection, batch, now).ConfigureAwait(false);
             var events = new List<PendingEvent>();
             var reminders = new List<ReminderChange>();
+            var index = new List<IndexedRow>();
             foreach (var item in batch)
             {
-                if (conflicts.Contains(item))
+                if (conflicts.Contains(item) || item.Effects is not { } effects)
                 {
                     continue;
                 }
 
-                if (item.Events is { } itemEvents)
-                {
-                    events.AddRange(itemEvents);
-                }
-
-                if (item.Reminders is { } itemReminders)
-                {
-                    reminders.AddRange(itemReminders);
-                }
+                events.AddRange(effects.Events ?? []);
+                reminders.AddRange(effects.Reminders ?? []);
+                index.AddRange(effects.Index ?? []);
             }
 
-            earliestReminder = await WriteEffectsAsync(connection, events, reminders).ConfigureAwait(false);
+            earliestReminder = await WriteEffectsAsync(connection, events, reminders, index).ConfigureAwait(false);
             appendedEvents = events.Count > 0;
             await transaction.CommitAsync().ConfigureAwait(false);
         }

@@ -55,4 +55,14 @@ internal static class StorageSql
          USING unnest(@types, @keys, @names) AS u(grain_type, grain_key, name)
          WHERE r.grain_type = u.grain_type AND r.grain_key = u.grain_key AND r.name = u.name
         """;
+
+    public const string UpsertIndex = """
+        INSERT INTO grain_index (kind, id, parent_id, tenant_id, name, created_at, deleted_at, data)
+        SELECT u.kind, u.id, u.parent_id, u.tenant_id, u.name, u.created_at, u.deleted_at, u.data::jsonb
+          FROM unnest(@kinds, @ids, @parents, @tenants, @names, @created, @deleted, @data)
+               AS u(kind, id, parent_id, tenant_id, name, created_at, deleted_at, data)
+        ON CONFLICT (kind, id) DO UPDATE
+           SET parent_id = excluded.parent_id, tenant_id = excluded.tenant_id, name = excluded.name,
+               deleted_at = excluded.deleted_at, data = excluded.data
+        """;
 }

@@ -66,6 +66,13 @@ public sealed class CounterGrain(Probe probe, [PersistentState("counter")] IPers
 
     public Task ClearAsync() => state.ClearStateAsync();
 
+    public Task IndexAsync(string bucket)
+    {
+        state.State.Value++;
+        SetIndex(new IndexEntry("test-counter", GrainId.Key, bucket, null, GrainId.Key, TimeProvider.GetUtcNow(), null, new { key = GrainId.Key }));
+        return state.WriteStateAsync();
+    }
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         state.State.Ticks.Add($"{reminderName}@{status.DueAt:O}");

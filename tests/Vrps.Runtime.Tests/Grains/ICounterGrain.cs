@@ -22,4 +22,7 @@ public interface ICounterGrain : IGrainWithStringKey
     Task SetReminderAsync(string name, TimeSpan dueIn, TimeSpan? period);
 
     Task ClearAsync();
+
+    /// <summary>Writes state together with an index row under <paramref name="bucket"/>.</summary>
+    Task IndexAsync(string bucket);
 }
