@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Vrps.Api.Auth;
 using Vrps.Api.Endpoints;
+using Vrps.Api.Idempotency;
 using Vrps.Api.Problems;
 
 namespace Vrps.Api;
@@ -31,12 +33,19 @@ public static class ApiApplicationExtensions
             await Problems.Problems.Of(response.StatusCode, code, $"The request could not be served ({response.StatusCode}).")
                 .ExecuteAsync(context.HttpContext).ConfigureAwait(false);
         });
+        app.UseMiddleware<ApiKeyAuthenticationMiddleware>();
+        app.UseMiddleware<IdempotencyMiddleware>();
         app.UseSwagger();
         app.UseSwaggerUI(static o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "VRPS API v1"));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = static _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = static c => c.Tags.Contains("ready") });
         app.MapCustomerEndpoints();
         app.MapPropertyEndpoints();
+        app.MapLotEndpoints();
+        app.MapUnitEndpoints();
+        app.MapEnforcementCompanyEndpoints();
+        app.MapApiKeyEndpoints();
+        app.MapAuditEndpoints();
         return app;
     }
 }

@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
+using Vrps.Api.Auth;
 using Vrps.Api.Health;
+using Vrps.Api.Idempotency;
 using Vrps.Api.Problems;
 
 namespace Vrps.Api;
@@ -27,8 +30,27 @@ public static class ApiServiceCollectionExtensions
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         });
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
+        services.AddSingleton<Access>();
+        services.AddHostedService<BootstrapAdminKeyService>();
+        services.AddHostedService<IdempotencyStartup>();
         services.AddEndpointsApiExplorer();
-        services.AddSwaggerGen(static o => o.SwaggerDoc("v1", new() { Title = "VRPS API", Version = "v1" }));
+        services.AddSwaggerGen(static o =>
+        {
+            o.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "VRPS API",
+                Version = "v1",
+                Description = "Property operations: the ownership tree, passes, enforcement. Every error is an RFC 9457 problem with a stable `code`.",
+            });
+            o.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An API key: `Authorization: Bearer vrps_…`.",
+            });
+            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
+        });
         services.AddHealthChecks().AddCheck<SiloReadyCheck>("silo", tags: ["ready"]);
         return services;
     }

@@ -12,7 +12,9 @@ public static class SiloApplication
     {
         builder.Services
             .AddVrpsRuntime(connectionString)
-            .AddGrainsFrom(typeof(CustomerGrain).Assembly);
+            .AddGrainsFrom(typeof(CustomerGrain).Assembly)
+            .AddGrainsFrom(typeof(ApiServiceCollectionExtensions).Assembly)
+            .AddMigrations("api", typeof(ApiServiceCollectionExtensions).Assembly);
         builder.Services.AddVrpsApi();
         var app = builder.Build();
         app.UseVrpsApi();

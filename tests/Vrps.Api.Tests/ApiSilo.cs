@@ -9,22 +9,41 @@ public sealed class ApiSilo : IAsyncDisposable
 {
     private readonly WebApplication app;
 
+    /// <summary>The platform-admin key every test silo is configured with (Vrps:BootstrapAdminKey).</summary>
+    public const string AdminKey = "test-admin-key-for-api-tests";
+
     private ApiSilo(WebApplication app, HttpClient client)
     {
         this.app = app;
         Client = client;
     }
 
+    /// <summary>A client authenticated as platform admin.</summary>
     public HttpClient Client { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    /// <summary>A client that sends <paramref name="bearer"/> (or no Authorization header when null).</summary>
+    public HttpClient CreateClient(string? bearer)
+    {
+        var client = new HttpClient { BaseAddress = Client.BaseAddress };
+        if (bearer is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return client;
+    }
 
     public static async Task<ApiSilo> StartAsync(string connectionString)
     {
-        var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0", "--environment", "Development"]);
+        var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0", "--environment", "Development", "--Vrps:BootstrapAdminKey", AdminKey]);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         var app = SiloApplication.Build(builder, connectionString);
         await app.StartAsync();
         var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminKey);
         return new ApiSilo(app, client);
     }
 

@@ -10,6 +10,7 @@ namespace Vrps.Api.Tests;
 public sealed class ZeroConfigRunTests : IDisposable
 {
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "vrps-zero-config-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> output = new();
 
     [Fact]
     public async Task Silo_NoConfiguration_StartsPrivatePostgresAndKeepsDataAcrossCtrlC()
@@ -21,6 +22,8 @@ public sealed class ZeroConfigRunTests : IDisposable
         using (var first = StartSilo(port))
         {
             await WaitUntilReadyAsync(http, first);
+            var adminKey = PrintedKeys().Single();
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", adminKey);
             var created = await http.PostAsJsonAsync("/api/customers", new { name = "Zero Config Co" });
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             customerId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -29,8 +32,10 @@ public sealed class ZeroConfigRunTests : IDisposable
 
         Assert.False(File.Exists(Path.Combine(dataDirectory, "pgdata", "postmaster.pid")), "Ctrl+C should stop the private Postgres");
 
+        output.Clear();
         using var second = StartSilo(port);
         await WaitUntilReadyAsync(http, second);
+        Assert.Empty(PrintedKeys());
         var read = await http.GetFromJsonAsync<JsonElement>($"/api/customers/{customerId}");
         Assert.Equal("Zero Config Co", read.GetProperty("name").GetString());
         Assert.Equal(0, await InterruptAsync(second));
@@ -47,10 +52,14 @@ public sealed class ZeroConfigRunTests : IDisposable
         info.Environment["Vrps__DataDirectory"] = dataDirectory;
         info.Environment.Remove("ConnectionStrings__Postgres");
         var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, line) => output.Enqueue(line.Data ?? "");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
     }
+
+    /// <summary>The bootstrap admin key the first start prints on a line of its own.</summary>
+    private List<string> PrintedKeys() => output.Select(static l => l.Trim()).Where(static l => l.StartsWith("vrps_", StringComparison.Ordinal)).ToList();
 
     private static async Task WaitUntilReadyAsync(HttpClient http, Process silo)
     {

@@ -11,4 +11,9 @@ public static class ProblemCodes
     public const string Timeout = "timeout";
     public const string Conflict = "conflict";
     public const string InternalError = "internal_error";
+    public const string Unauthorized = "unauthorized";
+    public const string Forbidden = "forbidden";
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
+    public const string IdempotencyKeyInProgress = "idempotency_key_in_progress";
+    public const string SlugImmutable = "slug_immutable";
 }

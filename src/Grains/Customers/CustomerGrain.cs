@@ -1,3 +1,4 @@
+using Vrps.Grains.Common;
 using Vrps.Grains.Rules;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Customers;
@@ -7,30 +8,74 @@ using Vrps.Runtime;
 namespace Vrps.Grains.Customers;
 
 [GrainType("customer")]
-public sealed class CustomerGrain([PersistentState("customer")] IPersistentState<CustomerState> state) : Grain, ICustomerGrain
+public sealed class CustomerGrain(GrainIndex index, [PersistentState("customer")] IPersistentState<CustomerState> storage)
+    : EntityGrain<CustomerState>(storage), ICustomerGrain, IRemindable
 {
-    public async Task<CustomerView> CreateAsync(CreateCustomer command)
-    {
-        var name = Names.Require(command.Name);
-        if (state.RecordExists)
-        {
-            throw new DomainException("already_exists", $"Customer {this.GetPrimaryKey()} already exists.", 409);
-        }
+    protected override string Kind => "customer";
 
-        state.State = new CustomerState { Name = name, CreatedAt = TimeProvider.GetUtcNow() };
-        await state.WriteStateAsync();
+    public async Task<CustomerView> CreateAsync(CreateCustomer command, Actor actor)
+    {
+        RequireNew();
+        var name = Names.Require(command.Name);
+        Store.State = new CustomerState { CustomerId = Id, Name = name, CreatedAt = TimeProvider.GetUtcNow() };
+        Audit("created", actor, null, View());
+        await SaveAsync();
         return View();
     }
 
-    public Task<CustomerView> GetAsync() => Task.FromResult(View());
-
-    public async Task<PropertyView> AddPropertyAsync(CreateProperty command)
+    public Task<CustomerView> GetAsync()
     {
-        View();
-        return await GrainFactory.GetGrain<IPropertyGrain>(command.PropertyId).InitializeAsync(this.GetPrimaryKey(), command);
+        RequireExists();
+        return Task.FromResult(View());
     }
 
-    private CustomerView View() => state.RecordExists
-        ? new CustomerView(this.GetPrimaryKey(), state.State.Name, state.State.Status, state.State.CreatedAt)
-        : throw DomainException.NotFound("Customer", this.GetPrimaryKey());
+    public async Task<CustomerView> UpdateAsync(UpdateCustomer command, Actor actor)
+    {
+        RequireExists();
+        var before = View();
+        if (command.Name is not null)
+        {
+            State.Name = Names.Require(command.Name);
+        }
+
+        if (command.Status is not null)
+        {
+            State.Status = CustomerStatuses.All.Contains(command.Status)
+                ? command.Status
+                : throw DomainException.Validation("status", $"status must be one of {string.Join(", ", CustomerStatuses.All)}.");
+        }
+
+        Audit("updated", actor, before, View());
+        await SaveAsync();
+        return View();
+    }
+
+    public async Task DeleteAsync(Actor actor)
+    {
+        if (!Exists)
+        {
+            return;
+        }
+
+        SetReminder(CascadeReminder, TimeProvider.GetUtcNow());
+        await SoftDeleteAsync(actor, View());
+        await CascadeAsync(actor);
+    }
+
+    public async Task<PropertyView> AddPropertyAsync(CreateProperty command, Actor actor)
+    {
+        RequireExists();
+        return await GrainFactory.GetGrain<IPropertyGrain>(command.PropertyId).InitializeAsync(Id, command, actor);
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == CascadeReminder && State.DeletedAt is not null ? CascadeAsync(Actor.System) : Task.CompletedTask;
+
+    private Task CascadeAsync(Actor actor) =>
+        CascadeDeleteAsync(index, actor, ("property", id => GrainFactory.GetGrain<IPropertyGrain>(id).DeleteAsync(actor)));
+
+    protected override IndexEntry IndexRow() =>
+        new(Kind, Id.ToString("D"), null, Id.ToString("D"), State.Name, State.CreatedAt, State.DeletedAt, View());
+
+    private CustomerView View() => new(Id, State.Name, State.Status, State.CreatedAt);
 }

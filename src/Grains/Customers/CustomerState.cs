@@ -1,10 +1,10 @@
+using Vrps.Grains.Common;
+
 namespace Vrps.Grains.Customers;
 
-public sealed class CustomerState
+public sealed class CustomerState : EntityState
 {
     public string Name { get; set; } = "";
 
-    public string Status { get; set; } = "active";
-
-    public DateTimeOffset CreatedAt { get; set; }
+    public string Status { get; set; } = CustomerStatuses.Active;
 }

@@ -1,30 +1,89 @@
+using Vrps.Grains.Common;
 using Vrps.Grains.Rules;
 using Vrps.Interfaces;
+using Vrps.Interfaces.Lots;
 using Vrps.Interfaces.Properties;
+using Vrps.Interfaces.Units;
 using Vrps.Runtime;
 
 namespace Vrps.Grains.Properties;
 
 [GrainType("property")]
-public sealed class PropertyGrain([PersistentState("property")] IPersistentState<PropertyState> state) : Grain, IPropertyGrain
+public sealed class PropertyGrain(GrainIndex index, [PersistentState("property")] IPersistentState<PropertyState> storage)
+    : EntityGrain<PropertyState>(storage), IPropertyGrain, IRemindable
 {
-    public async Task<PropertyView> InitializeAsync(Guid customerId, CreateProperty command)
-    {
-        var name = Names.Require(command.Name);
-        var timezone = TimeZones.RequireIana(command.Timezone);
-        if (state.RecordExists)
-        {
-            throw new DomainException("already_exists", $"Property {this.GetPrimaryKey()} already exists.", 409);
-        }
+    protected override string Kind => "property";
 
-        state.State = new PropertyState { CustomerId = customerId, Name = name, Timezone = timezone, CreatedAt = TimeProvider.GetUtcNow() };
-        await state.WriteStateAsync();
+    public async Task<PropertyView> InitializeAsync(Guid customerId, CreateProperty command, Actor actor)
+    {
+        RequireNew();
+        Store.State = new PropertyState
+        {
+            CustomerId = customerId,
+            Name = Names.Require(command.Name),
+            Timezone = TimeZones.RequireIana(command.Timezone),
+            Branding = BrandingRules.Validate(command.Branding),
+            CreatedAt = TimeProvider.GetUtcNow(),
+        };
+        Audit("created", actor, null, View());
+        await SaveAsync();
         return View();
     }
 
-    public Task<PropertyView> GetAsync() => Task.FromResult(View());
+    public Task<PropertyView> GetAsync()
+    {
+        RequireExists();
+        return Task.FromResult(View());
+    }
 
-    private PropertyView View() => state.RecordExists
-        ? new PropertyView(this.GetPrimaryKey(), state.State.CustomerId, state.State.Name, state.State.Timezone, state.State.CreatedAt)
-        : throw DomainException.NotFound("Property", this.GetPrimaryKey());
+    public async Task<PropertyView> UpdateAsync(UpdateProperty command, Actor actor)
+    {
+        RequireExists();
+        var before = View();
+        State.Name = command.Name is null ? State.Name : Names.Require(command.Name);
+        State.Timezone = command.Timezone is null ? State.Timezone : TimeZones.RequireIana(command.Timezone);
+        State.Branding = command.Branding is null ? State.Branding : BrandingRules.Validate(command.Branding);
+        Audit("updated", actor, before, View());
+        await SaveAsync();
+        return View();
+    }
+
+    public async Task DeleteAsync(Actor actor)
+    {
+        if (!Exists)
+        {
+            return;
+        }
+
+        SetReminder(CascadeReminder, TimeProvider.GetUtcNow());
+        await SoftDeleteAsync(actor, View());
+        await CascadeAsync(actor);
+    }
+
+    public async Task<LotView> AddLotAsync(CreateLot command, Actor actor)
+    {
+        RequireExists();
+        return await GrainFactory.GetGrain<ILotGrain>(command.LotId).InitializeAsync(State.CustomerId, Id, command, actor);
+    }
+
+    public async Task<UnitView> AddUnitAsync(CreateUnit command, Actor actor)
+    {
+        RequireExists();
+        return await GrainFactory.GetGrain<IUnitGrain>(command.UnitId).InitializeAsync(State.CustomerId, Id, command, actor);
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == CascadeReminder && State.DeletedAt is not null ? CascadeAsync(Actor.System) : Task.CompletedTask;
+
+    private Task CascadeAsync(Actor actor) =>
+        CascadeDeleteAsync(
+            index,
+            actor,
+            ("lot", id => GrainFactory.GetGrain<ILotGrain>(id).DeleteAsync(actor)),
+            ("unit", id => GrainFactory.GetGrain<IUnitGrain>(id).DeleteAsync(actor)));
+
+    protected override IndexEntry IndexRow() =>
+        new(Kind, Id.ToString("D"), State.CustomerId.ToString("D"), State.CustomerId.ToString("D"), State.Name, State.CreatedAt, State.DeletedAt, View());
+
+    private PropertyView View() => new(Id, State.CustomerId, State.Name, State.Timezone, State.Branding, State.CreatedAt);
 }

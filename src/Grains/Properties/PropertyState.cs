@@ -1,12 +1,13 @@
+using Vrps.Grains.Common;
+using Vrps.Interfaces.Properties;
+
 namespace Vrps.Grains.Properties;
 
-public sealed class PropertyState
+public sealed class PropertyState : EntityState
 {
-    public Guid CustomerId { get; set; }
-
     public string Name { get; set; } = "";
 
     public string Timezone { get; set; } = "";
 
-    public DateTimeOffset CreatedAt { get; set; }
+    public Branding Branding { get; set; } = new(null, null, null);
 }

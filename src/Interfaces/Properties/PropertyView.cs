@@ -1,3 +1,3 @@
 namespace Vrps.Interfaces.Properties;
 
-public sealed record PropertyView(Guid Id, Guid CustomerId, string Name, string Timezone, DateTimeOffset CreatedAt);
+public sealed record PropertyView(Guid Id, Guid CustomerId, string Name, string Timezone, Branding Branding, DateTimeOffset CreatedAt);

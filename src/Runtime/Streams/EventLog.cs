@@ -13,6 +13,11 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("after", position);
         command.Parameters.AddWithValue("ns", namespaces.ToArray());
         command.Parameters.AddWithValue("limit", limit);
+        return await ReadAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<StreamEvent>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         var events = new List<StreamEvent>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -28,6 +33,18 @@ public sealed class EventLog(NpgsqlDataSource dataSource)
         }
 
         return events;
+    }
+
+    /// <summary>One stream's events after sequence number <paramref name="afterSequence"/>, in order.</summary>
+    public async Task<IReadOnlyList<StreamEvent>> ReadStreamAsync(
+        StreamId stream, long afterSequence, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(EventSql.ReadStream);
+        command.Parameters.AddWithValue("ns", stream.Namespace);
+        command.Parameters.AddWithValue("key", stream.Key);
+        command.Parameters.AddWithValue("after", afterSequence);
+        command.Parameters.AddWithValue("limit", limit);
+        return await ReadAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<long> ReadCheckpointAsync(string consumer, CancellationToken cancellationToken = default)

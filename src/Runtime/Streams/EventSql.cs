@@ -10,6 +10,14 @@ internal static class EventSql
          LIMIT @limit
         """;
 
+    public const string ReadStream = """
+        SELECT position, ns, key, seq, type, payload::text, occurred_at
+          FROM events
+         WHERE ns = @ns AND key = @key AND seq > @after
+         ORDER BY seq
+         LIMIT @limit
+        """;
+
     public const string ReadCheckpoint = "SELECT position FROM event_checkpoints WHERE consumer = @consumer";
 
     public const string SaveCheckpoint = """

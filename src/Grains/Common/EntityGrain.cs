@@ -1,0 +1,89 @@
+using Vrps.Interfaces;
+using Vrps.Interfaces.Audit;
+using Vrps.Runtime;
+using Vrps.Runtime.Streams;
+
+namespace Vrps.Grains.Common;
+
+/// <summary>
+/// Shared plumbing of the tree's grains: existence and soft deletion, the index row that lists read, and the audit
+/// record that commits with each change.
+/// </summary>
+public abstract class EntityGrain<TState>(IPersistentState<TState> state) : Grain
+    where TState : EntityState, new()
+{
+    protected TState State => state.State;
+
+    protected IPersistentState<TState> Store => state;
+
+    /// <summary>The index kind and the name used in messages, e.g. "lot" / "Lot".</summary>
+    protected abstract string Kind { get; }
+
+    protected Guid Id => this.GetPrimaryKey();
+
+    protected bool Exists => state.RecordExists && State.DeletedAt is null;
+
+    protected void RequireExists()
+    {
+        if (!Exists)
+        {
+            throw DomainException.NotFound(Title, Id);
+        }
+    }
+
+    protected void RequireNew()
+    {
+        if (state.RecordExists)
+        {
+            throw new DomainException("already_exists", $"{Title} {Id} already exists.", 409);
+        }
+    }
+
+    private string Title => char.ToUpperInvariant(Kind[0]) + Kind[1..].Replace('_', ' ');
+
+    /// <summary>The list row for this entity (parent, tenant, and the item shown in lists).</summary>
+    protected abstract IndexEntry IndexRow();
+
+    protected void Audit(string action, Actor actor, object? before, object? after) =>
+        Audit(action, actor, before, after, State.CustomerId == Guid.Empty ? null : State.CustomerId);
+
+    protected void Audit(string action, Actor actor, object? before, object? after, Guid? customerId) =>
+        RaiseEvent(
+            new StreamId(AuditRecord.Namespace, Id.ToString("D")),
+            $"audit.{Kind}.{action}",
+            new AuditRecord(Id, Kind, customerId, action, actor, before, after, TimeProvider.GetUtcNow()));
+
+    /// <summary>
+    /// Deletes children through their own grains. A reminder staged with the parent's deletion finishes the cascade
+    /// if this silo dies half-way; each child's delete is idempotent.
+    /// </summary>
+    protected async Task CascadeDeleteAsync(GrainIndex index, Actor actor, params (string Kind, Func<Guid, Task> Delete)[] children)
+    {
+        foreach (var (kind, delete) in children)
+        {
+            foreach (var childId in await index.ChildIdsAsync(kind, Id.ToString("D")))
+            {
+                await delete(Guid.Parse(childId));
+            }
+        }
+
+        CancelReminder(CascadeReminder);
+        await FlushAsync();
+    }
+
+    protected const string CascadeReminder = "cascade-delete";
+
+    /// <summary>Writes state with its index row and whatever events were raised; completes once committed.</summary>
+    protected Task SaveAsync()
+    {
+        SetIndex(IndexRow());
+        return state.WriteStateAsync();
+    }
+
+    protected async Task SoftDeleteAsync(Actor actor, object before)
+    {
+        State.DeletedAt = TimeProvider.GetUtcNow();
+        Audit("deleted", actor, before, null);
+        await SaveAsync();
+    }
+}

@@ -1,0 +1,118 @@
+using Vrps.Grains.Common;
+using Vrps.Grains.Rules;
+using Vrps.Interfaces;
+using Vrps.Interfaces.Lots;
+using Vrps.Interfaces.Properties;
+using Vrps.Interfaces.Units;
+using Vrps.Runtime;
+
+namespace Vrps.Grains.Lots;
+
+[GrainType("lot")]
+public sealed class LotGrain(GrainIndex index, [PersistentState("lot")] IPersistentState<LotState> storage)
+    : EntityGrain<LotState>(storage), ILotGrain
+{
+    protected override string Kind => "lot";
+
+    public async Task<LotView> InitializeAsync(Guid customerId, Guid propertyId, CreateLot command, Actor actor)
+    {
+        RequireNew();
+        var name = Names.Require(command.Name);
+        Store.State = new LotState
+        {
+            CustomerId = customerId,
+            PropertyId = propertyId,
+            Name = name,
+            Capacity = Numbers.Require(command.Capacity, "capacity", 0, LotRules.MaxCapacity),
+            Mode = LotRules.Mode(command.Mode),
+            GracePeriodMinutes = Numbers.InRange(command.GracePeriodMinutes ?? 0, "gracePeriodMinutes", 0, LotRules.MaxGraceMinutes),
+            Slug = LotRules.Slug(name, Id),
+            QrCode = LotRules.QrCode(Id),
+            CreatedAt = TimeProvider.GetUtcNow(),
+        };
+        Audit("created", actor, null, View());
+        await SaveAsync();
+        return View();
+    }
+
+    public Task<LotView> GetAsync()
+    {
+        RequireExists();
+        return Task.FromResult(View());
+    }
+
+    public async Task<LotView> UpdateAsync(UpdateLot command, Actor actor)
+    {
+        RequireExists();
+        var before = View();
+        State.Name = command.Name is null ? State.Name : Names.Require(command.Name);
+        State.Capacity = command.Capacity is { } capacity ? Numbers.InRange(capacity, "capacity", 0, LotRules.MaxCapacity) : State.Capacity;
+        State.Mode = command.Mode is null ? State.Mode : LotRules.Mode(command.Mode);
+        State.GracePeriodMinutes = command.GracePeriodMinutes is { } grace
+            ? Numbers.InRange(grace, "gracePeriodMinutes", 0, LotRules.MaxGraceMinutes)
+            : State.GracePeriodMinutes;
+        Audit("updated", actor, before, View());
+        await SaveAsync();
+        return View();
+    }
+
+    public async Task DeleteAsync(Actor actor)
+    {
+        if (Exists)
+        {
+            await SoftDeleteAsync(actor, View());
+        }
+    }
+
+    public async Task<LotView> GrantPeerPropertyAsync(Guid propertyId, Actor actor)
+    {
+        RequireExists();
+        if (propertyId == State.PropertyId)
+        {
+            throw new DomainException("own_property", "A lot's own property needs no peer grant: its units can be granted the lot directly.");
+        }
+
+        var peer = await GrainFactory.GetGrain<IPropertyGrain>(propertyId).GetAsync();
+        if (peer.CustomerId != State.CustomerId)
+        {
+            throw new DomainException("cross_customer_grant", "A lot can only be shared with properties of the same customer (R5).");
+        }
+
+        if (!State.PeerPropertyIds.Contains(propertyId))
+        {
+            var before = View();
+            State.PeerPropertyIds.Add(propertyId);
+            Audit("peer_granted", actor, before, View());
+            await SaveAsync();
+        }
+
+        return View();
+    }
+
+    public async Task<LotView> RevokePeerPropertyAsync(Guid propertyId, Actor actor)
+    {
+        RequireExists();
+        if (State.PeerPropertyIds.Contains(propertyId))
+        {
+            var before = View();
+            State.PeerPropertyIds.Remove(propertyId);
+            Audit("peer_revoked", actor, before, View());
+            await SaveAsync();
+        }
+
+        // The peer property's units lose this lot with the grant that allowed it.
+        foreach (var unitId in await index.ChildIdsAsync("unit", propertyId.ToString("D")))
+        {
+            await GrainFactory.GetGrain<IUnitGrain>(Guid.Parse(unitId)).RevokeLotAsync(Id, actor);
+        }
+
+        return View();
+    }
+
+    protected override IndexEntry IndexRow() =>
+        new(Kind, Id.ToString("D"), State.PropertyId.ToString("D"), State.CustomerId.ToString("D"), State.Name, State.CreatedAt, State.DeletedAt, View());
+
+    private LotView View() => new(
+        Id, State.PropertyId, State.CustomerId, State.Name, State.Capacity, State.Mode, State.GracePeriodMinutes, State.Slug, State.QrCode,
+        State.PeerPropertyIds.ToArray(), State.CreatedAt);
+}

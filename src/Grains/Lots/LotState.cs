@@ -1,0 +1,22 @@
+using Vrps.Grains.Common;
+
+namespace Vrps.Grains.Lots;
+
+public sealed class LotState : EntityState
+{
+    public Guid PropertyId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public int Capacity { get; set; }
+
+    public string Mode { get; set; } = "";
+
+    public int GracePeriodMinutes { get; set; }
+
+    public string Slug { get; set; } = "";
+
+    public string QrCode { get; set; } = "";
+
+    public List<Guid> PeerPropertyIds { get; set; } = [];
+}

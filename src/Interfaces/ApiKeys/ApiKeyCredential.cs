@@ -1,0 +1,4 @@
+namespace Vrps.Interfaces.ApiKeys;
+
+/// <summary>What authentication needs: the view and the stored hash to compare with.</summary>
+public sealed record ApiKeyCredential(ApiKeyView Key, string SecretHash);

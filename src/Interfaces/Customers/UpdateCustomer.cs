@@ -1,0 +1,4 @@
+namespace Vrps.Interfaces.Customers;
+
+/// <param name="Status">"active" or "suspended".</param>
+public sealed record UpdateCustomer(string? Name, string? Status);

@@ -1,0 +1,3 @@
+namespace Vrps.Interfaces.Enforcement;
+
+public sealed record CreateEnforcementCompany(string Name);

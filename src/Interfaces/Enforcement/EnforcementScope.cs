@@ -1,0 +1,4 @@
+namespace Vrps.Interfaces.Enforcement;
+
+/// <param name="LotIds">Null: every lot of the property (R14).</param>
+public sealed record EnforcementScope(Guid PropertyId, Guid CustomerId, IReadOnlyList<Guid>? LotIds);

@@ -1,0 +1,3 @@
+namespace Vrps.Interfaces.Units;
+
+public sealed record CreateUnit(Guid UnitId, string Name, int? MaxConcurrentPasses);

@@ -1,0 +1,3 @@
+namespace Vrps.Interfaces.Units;
+
+public sealed record UpdateUnit(string? Name, int? MaxConcurrentPasses);

@@ -1,0 +1,4 @@
+namespace Vrps.Interfaces.Users;
+
+/// <summary>An operator user (R13): a thin auth record with a profile.</summary>
+public sealed record UserView(Guid Id, Guid CustomerId, string Email, string Name, IReadOnlyList<Guid> ManagedUnitIds, DateTimeOffset CreatedAt);

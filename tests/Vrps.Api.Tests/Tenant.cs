@@ -1,0 +1,42 @@
+using Vrps.Interfaces;
+
+namespace Vrps.Api.Tests;
+
+/// <summary>A customer with one of everything, and a key of every role bound to it.</summary>
+internal sealed record Tenant(
+    Guid CustomerId,
+    Guid PropertyId,
+    Guid LotId,
+    Guid UnitId,
+    Guid UserId,
+    Guid CompanyId,
+    Guid OperatorKeyId,
+    IReadOnlyDictionary<string, string> Keys)
+{
+    public static async Task<Tenant> CreateAsync(ApiSilo silo, string name)
+    {
+        var admin = silo.Client;
+        var customer = (await admin.PostOkAsync("/api/customers", new { name = $"{name} Management" })).Id();
+        var property = (await admin.PostOkAsync($"/api/customers/{customer}/properties", new { name = $"{name} Tower", timezone = "Europe/Paris" })).Id();
+        var lot = (await admin.PostOkAsync($"/api/properties/{property}/lots", new { name = $"{name} Main Lot", capacity = 50, mode = "both" })).Id();
+        var unit = (await admin.PostOkAsync($"/api/properties/{property}/units", new { name = "Unit 4B", maxConcurrentPasses = 3 })).Id();
+        var user = (await admin.PostOkAsync($"/api/customers/{customer}/users", new { email = $"manager@{name.ToLowerInvariant()}.example", name = "Mia Manager" })).Id();
+        await admin.PutOkAsync($"/api/units/{unit}/managers/{user}");
+        await admin.PutOkAsync($"/api/units/{unit}/lots/{lot}");
+        var company = (await admin.PostOkAsync("/api/enforcement-companies", new { name = $"{name} Patrol" })).Id();
+        await admin.PutOkAsync($"/api/enforcement-companies/{company}/properties/{property}");
+
+        var operatorKey = await admin.PostOkAsync("/api/api-keys", new { name = "ops", role = Roles.Operator, customerId = customer });
+        var keys = new Dictionary<string, string>
+        {
+            [Roles.Operator] = operatorKey.GetProperty("key").GetString()!,
+            [Roles.Manager] = await KeyAsync(admin, new { name = "mgr", role = Roles.Manager, userId = user }),
+            [Roles.Enforcement] = await KeyAsync(admin, new { name = "patrol", role = Roles.Enforcement, enforcementCompanyId = company }),
+            [Roles.Consumer] = await KeyAsync(admin, new { name = "driver", role = Roles.Consumer, consumerId = Guid.NewGuid() }),
+        };
+        return new Tenant(customer, property, lot, unit, user, company, operatorKey.Id(), keys);
+    }
+
+    private static async Task<string> KeyAsync(HttpClient admin, object body) =>
+        (await admin.PostOkAsync("/api/api-keys", body)).GetProperty("key").GetString()!;
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Vrps.Testing;
+
+namespace Vrps.Api.Tests;
+
+/// <summary>
+/// P3: a key never reaches another customer's data. The walk is generated from the live route table, so a route
+/// added later is walked too — and fails the test if the walk does not know how to fill its parameters.
+/// </summary>
+public sealed partial class TenantIsolationTests : IAsyncLifetime
+{
+    private ApiSilo silo = null!;
+
+    public async Task InitializeAsync() => silo = await ApiSilo.StartAsync(await TestPostgres.CreateDatabaseAsync("isolation"));
+
+    public async Task DisposeAsync() => await silo.DisposeAsync();
+
+    [Fact]
+    public async Task EveryRoute_EveryRoleOfTenantA_OnTenantBResources_AnswersNotFound()
+    {
+        var a = await Tenant.CreateAsync(silo, "Alpha");
+        var b = await Tenant.CreateAsync(silo, "Beta");
+        var routes = silo.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(static e => e.RoutePattern.RawText!.StartsWith("/api", StringComparison.Ordinal))
+            .SelectMany(static e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Method: m, Pattern: e.RoutePattern.RawText!)))
+            .ToList();
+        Assert.True(routes.Count >= 30, $"expected the whole route table, found {routes.Count} routes");
+
+        var failures = new List<string>();
+        foreach (var (method, pattern) in routes)
+        {
+            foreach (var (role, key) in a.Keys)
+            {
+                using var client = silo.CreateClient(key);
+                var (url, body) = Request(method, pattern, b);
+                using var request = new HttpRequestMessage(new HttpMethod(method), url);
+                if (body is not null)
+                {
+                    request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+                }
+
+                using var response = await client.SendAsync(request);
+                var text = await response.Content.ReadAsStringAsync();
+                var expected = Expected(method, pattern);
+                if (!expected.Contains(response.StatusCode) || Leaks(text, b, url + body))
+                {
+                    failures.Add($"{role} {method} {url} -> {(int)response.StatusCode} {text}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    /// <summary>Routes that name no tenant resource: refused outright, or (lists) answered with the caller's own items only.</summary>
+    private static HttpStatusCode[] Expected(string method, string pattern) => (method, pattern) switch
+    {
+        ("POST", "/api/customers/") or ("POST", "/api/enforcement-companies/") => [HttpStatusCode.Forbidden],
+        ("GET", "/api/api-keys/") => [HttpStatusCode.OK, HttpStatusCode.Forbidden],
+        _ => [HttpStatusCode.NotFound],
+    };
+
+    /// <summary>Whether the answer names a foreign id the caller did not send itself (a problem may echo the requested id).</summary>
+    private static bool Leaks(string body, Tenant foreign, string url) =>
+        new[] { foreign.CustomerId, foreign.PropertyId, foreign.LotId, foreign.UnitId, foreign.UserId, foreign.OperatorKeyId }
+            .Select(static id => id.ToString())
+            .Any(id => !url.Contains(id, StringComparison.OrdinalIgnoreCase) && body.Contains(id, StringComparison.OrdinalIgnoreCase));
+
+    private static (string Url, string? Body) Request(string method, string pattern, Tenant b)
+    {
+        var resource = pattern.Split('/', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1);
+        var url = Parameter().Replace(pattern, match => match.Groups["name"].Value switch
+        {
+            "id" => resource switch
+            {
+                "customers" => b.CustomerId.ToString(),
+                "properties" => b.PropertyId.ToString(),
+                "lots" => b.LotId.ToString(),
+                "units" => b.UnitId.ToString(),
+                "api-keys" => b.OperatorKeyId.ToString(),
+                "enforcement-companies" => b.CompanyId.ToString(),
+                _ => throw new InvalidOperationException($"The isolation walk does not know what {{id}} of /api/{resource} is: teach it in {nameof(Request)}."),
+            },
+            "propertyId" => b.PropertyId.ToString(),
+            "lotId" => b.LotId.ToString(),
+            "userId" => b.UserId.ToString(),
+            var other => throw new InvalidOperationException($"The isolation walk does not know route parameter {{{other}}} of {pattern}: teach it in {nameof(Request)}."),
+        }).TrimEnd('/');
+
+        string? body = method is "POST" or "PUT" or "PATCH" ? "{}" : null;
+        switch (method, pattern)
+        {
+            case ("GET", "/api/audit/"):
+                url += $"?entityId={b.LotId}";
+                break;
+            case ("POST", "/api/api-keys/"):
+                body = JsonSerializer.Serialize(new { name = "foreign", role = "operator", customerId = b.CustomerId });
+                break;
+            case ("GET", "/api/api-keys/"):
+            case ("POST", "/api/customers/"):
+            case ("POST", "/api/enforcement-companies/"):
+                break;
+            default:
+                if (!pattern.Contains('{', StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException($"{method} {pattern} names no tenant resource: say in the isolation walk what it must answer.");
+                }
+
+                break;
+        }
+
+        return (url, body);
+    }
+
+    [GeneratedRegex(@"\{(?<name>[A-Za-z]+)(:[^}]*)?\}")]
+    private static partial Regex Parameter();
+}
