@@ -44,6 +44,6 @@ internal sealed partial class BootstrapAdminKeyService(IGrainFactory grains, IOp
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Created the bootstrap platform-admin API key and printed it once to standard output")]
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Created the bootstrap platform-admin API key and printed it once to standard output")]
     private static partial void KeyCreated(ILogger logger);
 }
