@@ -1,5 +1,6 @@
 using Vrps.Interfaces;
 using Vrps.Interfaces.Audit;
+using Vrps.Interfaces.Events;
 using Vrps.Runtime;
 using Vrps.Runtime.Streams;
 
@@ -53,6 +54,12 @@ public abstract class EntityGrain<TState>(IPersistentState<TState> state) : Grai
             $"audit.{Kind}.{action}",
             new AuditRecord(Id, Kind, customerId, action, actor, before, after, TimeProvider.GetUtcNow()));
 
+    /// <summary>Publishes a domain event on the customer's event stream (feed and webhooks), committed with the next write.</summary>
+    protected void Publish(string type, object payload) => Publish(State.CustomerId, type, payload);
+
+    protected void Publish(Guid customerId, string type, object payload) =>
+        RaiseEvent(new StreamId(TenantEvents.Namespace, customerId.ToString("D")), type, payload);
+
     /// <summary>
     /// Deletes children through their own grains. A reminder staged with the parent's deletion finishes the cascade
     /// if this silo dies half-way; each child's delete is idempotent.
@@ -84,6 +91,7 @@ public abstract class EntityGrain<TState>(IPersistentState<TState> state) : Grai
     {
         State.DeletedAt = TimeProvider.GetUtcNow();
         Audit("deleted", actor, before, null);
+        Publish($"{Kind}.deleted", before);
         await SaveAsync();
     }
 }

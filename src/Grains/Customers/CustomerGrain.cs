@@ -19,6 +19,7 @@ public sealed class CustomerGrain(GrainIndex index, [PersistentState("customer")
         var name = Names.Require(command.Name);
         Store.State = new CustomerState { CustomerId = Id, Name = name, CreatedAt = TimeProvider.GetUtcNow() };
         Audit("created", actor, null, View());
+        Publish("customer.created", View());
         await SaveAsync();
         return View();
     }
@@ -46,6 +47,7 @@ public sealed class CustomerGrain(GrainIndex index, [PersistentState("customer")
         }
 
         Audit("updated", actor, before, View());
+        Publish("customer.updated", View());
         await SaveAsync();
         return View();
     }

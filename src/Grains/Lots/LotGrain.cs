@@ -31,6 +31,7 @@ public sealed class LotGrain(GrainIndex index, [PersistentState("lot")] IPersist
             CreatedAt = TimeProvider.GetUtcNow(),
         };
         Audit("created", actor, null, View());
+        Publish("lot.created", View());
         await SaveAsync();
         return View();
     }
@@ -52,6 +53,7 @@ public sealed class LotGrain(GrainIndex index, [PersistentState("lot")] IPersist
             ? Numbers.InRange(grace, "gracePeriodMinutes", 0, LotRules.MaxGraceMinutes)
             : State.GracePeriodMinutes;
         Audit("updated", actor, before, View());
+        Publish("lot.updated", View());
         await SaveAsync();
         return View();
     }

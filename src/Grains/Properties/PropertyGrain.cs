@@ -26,6 +26,7 @@ public sealed class PropertyGrain(GrainIndex index, [PersistentState("property")
             CreatedAt = TimeProvider.GetUtcNow(),
         };
         Audit("created", actor, null, View());
+        Publish("property.created", View());
         await SaveAsync();
         return View();
     }
@@ -44,6 +45,7 @@ public sealed class PropertyGrain(GrainIndex index, [PersistentState("property")
         State.Timezone = command.Timezone is null ? State.Timezone : TimeZones.RequireIana(command.Timezone);
         State.Branding = command.Branding is null ? State.Branding : BrandingRules.Validate(command.Branding);
         Audit("updated", actor, before, View());
+        Publish("property.updated", View());
         await SaveAsync();
         return View();
     }

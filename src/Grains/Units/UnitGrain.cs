@@ -28,6 +28,7 @@ public sealed class UnitGrain([PersistentState("unit")] IPersistentState<UnitSta
             CreatedAt = TimeProvider.GetUtcNow(),
         };
         Audit("created", actor, null, View());
+        Publish("unit.created", View());
         await SaveAsync();
         return View();
     }
@@ -47,6 +48,7 @@ public sealed class UnitGrain([PersistentState("unit")] IPersistentState<UnitSta
             ? Numbers.InRange(max, "maxConcurrentPasses", 0, MaxPasses)
             : State.MaxConcurrentPasses;
         Audit("updated", actor, before, View());
+        Publish("unit.updated", View());
         await SaveAsync();
         return View();
     }
