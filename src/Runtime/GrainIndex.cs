@@ -74,6 +74,39 @@ public sealed class GrainIndex(NpgsqlDataSource dataSource)
         return ids;
     }
 
+    /// <summary>One row's item, or null when absent or deleted (e.g. a claim code that was rotated away).</summary>
+    public async Task<JsonElement?> FindAsync(string kind, string id, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT data::text FROM grain_index WHERE kind = @kind AND id = @id AND deleted_at IS NULL");
+        command.Parameters.AddWithValue("kind", kind);
+        command.Parameters.AddWithValue("id", id);
+        if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not string data)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(data);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>Every live row of a kind under a parent, in one read (for rebuilding in-memory indexes on activation).</summary>
+    public async Task<IReadOnlyList<JsonElement>> ScanAsync(string kind, string parentId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT data::text FROM grain_index WHERE kind = @kind AND parent_id = @parent AND deleted_at IS NULL ORDER BY created_at, id");
+        command.Parameters.AddWithValue("kind", kind);
+        command.Parameters.AddWithValue("parent", parentId);
+        var items = new List<JsonElement>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            using var document = JsonDocument.Parse(reader.GetString(0));
+            items.Add(document.RootElement.Clone());
+        }
+
+        return items;
+    }
+
     public static bool IsValidCursor(string? cursor) => cursor is null || TryDecode(cursor, out _);
 
     private static (DateTimeOffset?, string?) DecodeCursor(string? cursor)

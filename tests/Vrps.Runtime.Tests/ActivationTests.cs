@@ -11,7 +11,7 @@ public sealed class ActivationTests : SiloTestBase
         var silo = await StartSiloAsync();
         var counter = silo.Grains.GetGrain<ICounterGrain>("hot");
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => Task.Run(() => counter.AddAsync(1))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => Task.Run(() => counter.AddYieldingAsync(1))));
 
         Assert.Equal(1, Probe.Activations["hot"]);
         Assert.Equal(1, Probe.MaxConcurrency);

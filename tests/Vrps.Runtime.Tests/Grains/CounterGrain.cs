@@ -36,6 +36,22 @@ public sealed class CounterGrain(Probe probe, [PersistentState("counter")] IPers
         }
     }
 
+    public async Task<long> AddYieldingAsync(long amount)
+    {
+        probe.Enter();
+        try
+        {
+            await Task.Yield();
+            state.State.Value += amount;
+            _ = state.WriteStateAsync();
+            return state.State.Value;
+        }
+        finally
+        {
+            probe.Exit();
+        }
+    }
+
     public Task<long> AddPipelinedAsync(long amount)
     {
         state.State.Value += amount;

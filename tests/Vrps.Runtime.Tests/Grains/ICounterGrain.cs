@@ -8,6 +8,9 @@ public interface ICounterGrain : IGrainWithStringKey
     /// <summary>Adds and stages the write without awaiting it: the runtime holds the reply until it commits.</summary>
     Task<long> AddPipelinedAsync(long amount);
 
+    /// <summary>Yields inside the turn (so overlapping turns would show) and stages its write pipelined.</summary>
+    Task<long> AddYieldingAsync(long amount);
+
     [ReadOnly]
     Task<long> GetAsync();
 
