@@ -33,6 +33,7 @@ public static class ApiApplicationExtensions
             await Problems.Problems.Of(response.StatusCode, code, $"The request could not be served ({response.StatusCode}).")
                 .ExecuteAsync(context.HttpContext).ConfigureAwait(false);
         });
+        app.UseRateLimiter();
         app.UseMiddleware<ApiKeyAuthenticationMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseSwagger();
@@ -46,6 +47,15 @@ public static class ApiApplicationExtensions
         app.MapEnforcementCompanyEndpoints();
         app.MapApiKeyEndpoints();
         app.MapAuditEndpoints();
+        app.MapEventFeedEndpoints();
+        app.MapWebhookEndpoints();
+        app.MapPassTypeEndpoints();
+        app.MapOfferEndpoints();
+        app.MapClaimEndpoints();
+        app.MapPassEndpoints();
+        app.MapEnforcementEndpoints();
+        app.MapMoneyEndpoints();
+        app.MapConsumerEndpoints();
         return app;
     }
 }

@@ -32,6 +32,24 @@ public static class ApiServiceCollectionExtensions
         });
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddSingleton<Access>();
+        services.AddOptions<ClaimLimits>().BindConfiguration(ClaimLimits.Section);
+        services.AddRateLimiter(static o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = static async (context, token) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "10";
+                await Problems.Problems.Of(StatusCodes.Status429TooManyRequests, "rate_limited", "Too many claims from this client; retry shortly.")
+                    .ExecuteAsync(context.HttpContext).ConfigureAwait(false);
+            };
+            o.AddPolicy(Endpoints.ClaimEndpoints.RateLimitPolicy, static context =>
+            {
+                var limits = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClaimLimits>>().Value;
+                return System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = limits.PermitsPerWindow, Window = limits.Window, QueueLimit = 0 });
+            });
+        });
         services.AddHostedService<BootstrapAdminKeyService>();
         services.AddHostedService<IdempotencyStartup>();
         services.AddEndpointsApiExplorer();

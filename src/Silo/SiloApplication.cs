@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Vrps.Api;
+using Microsoft.Extensions.DependencyInjection;
+using Vrps.Grains.Claims;
 using Vrps.Grains.Customers;
+using Vrps.Grains.Webhooks;
 using Vrps.Runtime.Hosting;
 
 namespace Vrps.Silo;
@@ -14,8 +17,12 @@ public static class SiloApplication
             .AddVrpsRuntime(connectionString)
             .AddGrainsFrom(typeof(CustomerGrain).Assembly)
             .AddGrainsFrom(typeof(ApiServiceCollectionExtensions).Assembly)
+            .AddEventConsumer<WebhookEventConsumer>()
             .AddMigrations("api", typeof(ApiServiceCollectionExtensions).Assembly);
         builder.Services.AddVrpsApi();
+        builder.Services.AddWebhookDelivery();
+        builder.Services.AddSingleton<ClaimCoordinator>();
+        builder.Services.AddOptions<PassOptions>().BindConfiguration(PassOptions.Section);
         var app = builder.Build();
         app.UseVrpsApi();
         return app;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Vrps.Silo;
 
@@ -35,9 +36,18 @@ public sealed class ApiSilo : IAsyncDisposable
         return client;
     }
 
-    public static async Task<ApiSilo> StartAsync(string connectionString)
+    /// <param name="time">A fake clock for tests that move time (reminders, expiries) instead of sleeping.</param>
+    public static async Task<ApiSilo> StartAsync(string connectionString, TimeProvider? time = null)
     {
-        var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0", "--environment", "Development", "--Vrps:BootstrapAdminKey", AdminKey]);
+        var builder = WebApplication.CreateBuilder([
+            "--urls", "http://127.0.0.1:0", "--environment", "Development", "--Vrps:BootstrapAdminKey", AdminKey,
+            "--Vrps:Claims:PermitsPerWindow", "1000000", "--Vrps:Runtime:ReminderPollInterval", "00:00:00.050",
+            "--Vrps:Runtime:EventPollInterval", "00:00:00.100"]);
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         var app = SiloApplication.Build(builder, connectionString);

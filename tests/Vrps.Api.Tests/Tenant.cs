@@ -11,6 +11,11 @@ internal sealed record Tenant(
     Guid UserId,
     Guid CompanyId,
     Guid OperatorKeyId,
+    Guid WebhookId,
+    Guid ConsumerId,
+    Guid PassTypeId,
+    Guid OfferId,
+    Guid PassId,
     IReadOnlyDictionary<string, string> Keys)
 {
     public static async Task<Tenant> CreateAsync(ApiSilo silo, string name)
@@ -26,15 +31,26 @@ internal sealed record Tenant(
         var company = (await admin.PostOkAsync("/api/enforcement-companies", new { name = $"{name} Patrol" })).Id();
         await admin.PutOkAsync($"/api/enforcement-companies/{company}/properties/{property}");
 
+        // Only its existence matters here: a rare event type keeps other suites' tenants from posting to a closed port.
+        var webhook = (await admin.PostOkAsync("/api/webhooks", new { url = "http://127.0.0.1:9/hooks", eventTypes = new[] { "customer.deleted" }, customerId = customer })).Id();
         var operatorKey = await admin.PostOkAsync("/api/api-keys", new { name = "ops", role = Roles.Operator, customerId = customer });
+        var consumer = (await admin.PostOkAsync("/api/consumers", new { name = $"{name} Driver" })).Id();
         var keys = new Dictionary<string, string>
         {
             [Roles.Operator] = operatorKey.GetProperty("key").GetString()!,
             [Roles.Manager] = await KeyAsync(admin, new { name = "mgr", role = Roles.Manager, userId = user }),
             [Roles.Enforcement] = await KeyAsync(admin, new { name = "patrol", role = Roles.Enforcement, enforcementCompanyId = company }),
-            [Roles.Consumer] = await KeyAsync(admin, new { name = "driver", role = Roles.Consumer, consumerId = Guid.NewGuid() }),
+            [Roles.Consumer] = await KeyAsync(admin, new { name = "driver", role = Roles.Consumer, consumerId = consumer }),
         };
-        return new Tenant(customer, property, lot, unit, user, company, operatorKey.Id(), keys);
+        var passType = (await admin.PostOkAsync($"/api/lots/{lot}/pass-types", new
+        {
+            name = "Visitor",
+            terms = new { rateStructure = "flat", amountCents = 300, duration = new { kind = "hours", value = 4 } },
+        })).Id();
+        var offer = await admin.PostOkAsync($"/api/lots/{lot}/offers", new { kind = "claim_code", passTypeId = passType, unitId = unit });
+        using var anonymous = silo.CreateClient(null);
+        var pass = (await anonymous.PostOkAsync("/api/claims", new { code = offer.GetProperty("code").GetString(), lotId = lot, phone = $"+1777{Math.Abs(name.GetHashCode(StringComparison.Ordinal)) % 10_000_000:D7}", plate = $"{name[..Math.Min(name.Length, 6)]}1" })).Id();
+        return new Tenant(customer, property, lot, unit, user, company, operatorKey.Id(), webhook, consumer, passType, offer.Id(), pass, keys);
     }
 
     private static async Task<string> KeyAsync(HttpClient admin, object body) =>

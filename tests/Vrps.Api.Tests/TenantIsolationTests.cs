@@ -25,6 +25,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
     {
         var a = await Tenant.CreateAsync(silo, "Alpha");
         var b = await Tenant.CreateAsync(silo, "Beta");
+        var records = await SeedRecordsAsync(b);
         var routes = silo.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(static e => e.RoutePattern.RawText!.StartsWith("/api", StringComparison.Ordinal))
@@ -38,7 +39,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
             foreach (var (role, key) in a.Keys)
             {
                 using var client = silo.CreateClient(key);
-                var (url, body) = Request(method, pattern, b);
+                var (url, body) = Request(method, pattern, b, records);
                 using var request = new HttpRequestMessage(new HttpMethod(method), url);
                 if (body is not null)
                 {
@@ -63,16 +64,19 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
     {
         ("POST", "/api/customers/") or ("POST", "/api/enforcement-companies/") => [HttpStatusCode.Forbidden],
         ("GET", "/api/api-keys/") => [HttpStatusCode.OK, HttpStatusCode.Forbidden],
+        ("POST", "/api/claims/") => [HttpStatusCode.UnprocessableEntity],
+        ("POST", "/api/consumers/") => [HttpStatusCode.Created, HttpStatusCode.Forbidden],
+        ("GET", "/api/events/") => [HttpStatusCode.NotFound, HttpStatusCode.Forbidden],
         _ => [HttpStatusCode.NotFound],
     };
 
     /// <summary>Whether the answer names a foreign id the caller did not send itself (a problem may echo the requested id).</summary>
     private static bool Leaks(string body, Tenant foreign, string url) =>
-        new[] { foreign.CustomerId, foreign.PropertyId, foreign.LotId, foreign.UnitId, foreign.UserId, foreign.OperatorKeyId }
+        new[] { foreign.CustomerId, foreign.PropertyId, foreign.LotId, foreign.UnitId, foreign.UserId, foreign.OperatorKeyId, foreign.WebhookId, foreign.ConsumerId, foreign.PassTypeId, foreign.OfferId, foreign.PassId }
             .Select(static id => id.ToString())
             .Any(id => !url.Contains(id, StringComparison.OrdinalIgnoreCase) && body.Contains(id, StringComparison.OrdinalIgnoreCase));
 
-    private static (string Url, string? Body) Request(string method, string pattern, Tenant b)
+    private static (string Url, string? Body) Request(string method, string pattern, Tenant b, IReadOnlyDictionary<string, Guid> records)
     {
         var resource = pattern.Split('/', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1);
         var url = Parameter().Replace(pattern, match => match.Groups["name"].Value switch
@@ -85,6 +89,12 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
                 "units" => b.UnitId.ToString(),
                 "api-keys" => b.OperatorKeyId.ToString(),
                 "enforcement-companies" => b.CompanyId.ToString(),
+                "webhooks" => b.WebhookId.ToString(),
+                "consumers" => b.ConsumerId.ToString(),
+                "pass-types" => b.PassTypeId.ToString(),
+                "offers" => b.OfferId.ToString(),
+                "passes" => b.PassId.ToString(),
+                _ when records.TryGetValue(resource!, out var record) => record.ToString(),
                 _ => throw new InvalidOperationException($"The isolation walk does not know what {{id}} of /api/{resource} is: teach it in {nameof(Request)}."),
             },
             "propertyId" => b.PropertyId.ToString(),
@@ -98,6 +108,28 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         {
             case ("GET", "/api/audit/"):
                 url += $"?entityId={b.LotId}";
+                break;
+            case ("GET", "/api/events/"):
+                // A key naming another tenant's stream. limit=1 from the start makes a wrongly opened stream end at once
+                // (both streams have events), so the walk reports it instead of hanging.
+                url += $"?customerId={b.CustomerId}&limit=1";
+                break;
+            case ("POST", "/api/webhooks/"):
+                body = JsonSerializer.Serialize(new { url = "http://127.0.0.1:9/foreign", eventTypes = new[] { "*" }, customerId = b.CustomerId });
+                break;
+            case ("GET", "/api/enforcement/lookup"):
+                url += $"?lotId={b.LotId}&plate=AB123";
+                break;
+            case ("POST", "/api/enforcement/scans"):
+            case ("POST", "/api/enforcement/violations"):
+                body = JsonSerializer.Serialize(new { lotId = b.LotId, plate = "AB123", reason = "No permit displayed" });
+                break;
+            case ("POST", "/api/consumers/"):
+                body = JsonSerializer.Serialize(new { name = "Foreign Driver" });
+                break;
+            case ("POST", "/api/claims/"):
+                // Claims take no key: without B's code, B's claim-code offer refuses, saying nothing about it.
+                body = JsonSerializer.Serialize(new { offerId = b.OfferId, lotId = b.LotId, phone = "+15559990000", plate = "WALK1" });
                 break;
             case ("POST", "/api/api-keys/"):
                 body = JsonSerializer.Serialize(new { name = "foreign", role = "operator", customerId = b.CustomerId });
@@ -116,6 +148,16 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
         }
 
         return (url, body);
+    }
+
+    /// <summary>Tenant B's patrol log and payout (of its seeded charged pass), by route resource: records outside the tree.</summary>
+    private async Task<IReadOnlyDictionary<string, Guid>> SeedRecordsAsync(Tenant b)
+    {
+        var admin = silo.Client;
+        var scan = (await admin.PostOkAsync("/api/enforcement/scans", new { lotId = b.LotId, plate = "BETA1" })).Id();
+        var violation = (await admin.PostOkAsync("/api/enforcement/violations", new { lotId = b.LotId, plate = "BETA1", reason = "No permit displayed" })).Id();
+        var payout = (await admin.PostOkAsync($"/api/customers/{b.CustomerId}/payouts", new { })).Id();
+        return new Dictionary<string, Guid> { ["scans"] = scan, ["violations"] = violation, ["payouts"] = payout };
     }
 
     [GeneratedRegex(@"\{(?<name>[A-Za-z]+)(:[^}]*)?\}")]

@@ -2,6 +2,9 @@ using Vrps.Interfaces;
 using Vrps.Interfaces.Customers;
 using Vrps.Interfaces.Enforcement;
 using Vrps.Interfaces.Lots;
+using Vrps.Interfaces.Offers;
+using Vrps.Interfaces.Passes;
+using Vrps.Interfaces.PassTypes;
 using Vrps.Interfaces.Properties;
 using Vrps.Interfaces.Units;
 using Vrps.Interfaces.Users;
@@ -43,13 +46,62 @@ public sealed class Access(IGrainFactory grains)
         return unit;
     }
 
+    public async Task<PassTypeView> PassTypeAsync(ApiPrincipal principal, Guid id, Need need)
+    {
+        var passType = await grains.GetGrain<IPassTypeGrain>(id).GetAsync();
+        await RequireAsync(principal, new Reach("Pass type", id, passType.CustomerId, passType.PropertyId, passType.LotId, null), need);
+        return passType;
+    }
+
+    /// <summary>Offers bound to a unit may also be run by that unit's managers (R6: managers issue passes for their units).</summary>
+    public async Task<OfferView> OfferAsync(ApiPrincipal principal, Guid id, Need need)
+    {
+        var offer = await grains.GetGrain<IOfferGrain>(id).GetAsync();
+        await RequireAsync(principal, new Reach("Offer", id, offer.CustomerId, offer.PropertyId, offer.LotId, null), need, offer.UnitId);
+        return offer;
+    }
+
+    /// <summary>A consumer reads (and may cancel) their own passes; managers act on their units' passes.</summary>
+    public async Task<PassView> PassAsync(ApiPrincipal principal, Guid id, Need need)
+    {
+        var pass = await grains.GetGrain<IPassGrain>(id).FindAsync() ?? throw DomainException.NotFound("Pass", id);
+        if (principal.Role == Roles.Consumer)
+        {
+            return principal.ConsumerId == pass.ConsumerId && need != Need.Admin ? pass : throw DomainException.NotFound("Pass", id);
+        }
+
+        var reach = pass.UnitId is { } unitId
+            ? new Reach("Pass", id, pass.CustomerId, pass.PropertyId, null, unitId)
+            : new Reach("Pass", id, pass.CustomerId, pass.PropertyId, pass.LotId, null);
+        await RequireAsync(principal, reach, need, pass.UnitId);
+        return pass;
+    }
+
+    /// <summary>Whether a manager key manages the unit (for acts on unit-bound offers and passes).</summary>
+    public async Task<bool> ManagesAsync(ApiPrincipal principal, Guid unitId)
+    {
+        if (principal.Role != Roles.Manager || principal.UserId is not { } userId)
+        {
+            return false;
+        }
+
+        try
+        {
+            return (await grains.GetGrain<IUserGrain>(userId).GetAsync()).ManagedUnitIds.Contains(unitId);
+        }
+        catch (DomainException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Whether a list item is visible to the caller (lists of a visible parent are filtered, not refused).</summary>
     public async Task<bool> CanSeeAsync(ApiPrincipal principal, Guid customerId, Guid? propertyId, Guid? lotId, Guid? unitId) =>
         await VisibleAsync(principal, new Reach("", Guid.Empty, customerId, propertyId, lotId, unitId));
 
-    private async Task RequireAsync(ApiPrincipal principal, Reach reach, Need need)
+    private async Task RequireAsync(ApiPrincipal principal, Reach reach, Need need, Guid? managedUnit = null)
     {
-        if (!await VisibleAsync(principal, reach))
+        if (!await VisibleAsync(principal, reach) && !(managedUnit is { } visibleUnit && await ManagesAsync(principal, visibleUnit)))
         {
             throw DomainException.NotFound(reach.Kind, reach.Id);
         }
@@ -57,7 +109,8 @@ public sealed class Access(IGrainFactory grains)
         var allowed = need switch
         {
             Need.Read => true,
-            Need.Write => principal.IsAdmin || principal.Role == Roles.Operator,
+            Need.Write => principal.IsAdmin || principal.Role == Roles.Operator
+                || (managedUnit is { } unitId && await ManagesAsync(principal, unitId)),
             _ => principal.IsAdmin,
         };
         if (!allowed)

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Vrps.Api.Auth;
+using Vrps.Api.Paging;
+using Vrps.Interfaces;
+using Vrps.Interfaces.Passes;
+using Vrps.Runtime;
+
+namespace Vrps.Api.Endpoints;
+
+public static class PassEndpoints
+{
+    public static IEndpointRouteBuilder MapPassEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/passes").WithTags("Passes");
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetPass").WithSummary("A pass, with the terms locked onto it").WithProblems();
+        foreach (var action in new[] { "revoke", "suspend", "resume", "cancel" })
+        {
+            group.MapPost($"/{{id:guid}}/{action}", (Guid id, ApiPrincipal principal, Access access, IGrainFactory grains) => ActAsync(id, action, principal, access, grains))
+                .WithName($"{char.ToUpperInvariant(action[0])}{action[1..]}Pass")
+                .WithSummary(action == "cancel"
+                    ? "End the pass early (its consumer, managers, operators); unused time returns to the unit's quota"
+                    : $"{char.ToUpperInvariant(action[0])}{action[1..]} the pass (operators, the unit's managers); illegal transitions: 409 invalid_transition")
+                .Produces<PassView>()
+                .WithProblems(409);
+        }
+
+        routes.MapGroup("/api/lots").WithTags("Passes")
+            .MapGet("/{id:guid}/passes", ListAsync).WithName("ListLotPasses").WithSummary("The lot's passes, paged; ?status= filters").WithProblems();
+        return routes;
+    }
+
+    private static async Task<Ok<PassView>> GetAsync(Guid id, ApiPrincipal principal, Access access) =>
+        TypedResults.Ok(await access.PassAsync(principal, id, Need.Read));
+
+    private static async Task<Ok<PassView>> ActAsync(Guid id, string action, ApiPrincipal principal, Access access, IGrainFactory grains)
+    {
+        var pass = await access.PassAsync(principal, id, action == "cancel" && principal.Role == Roles.Consumer ? Need.Read : Need.Write);
+        var grain = grains.GetGrain<IPassGrain>(pass.Id);
+        return TypedResults.Ok(action switch
+        {
+            "revoke" => await grain.RevokeAsync(principal.Actor),
+            "suspend" => await grain.SuspendAsync(principal.Actor),
+            "resume" => await grain.ResumeAsync(principal.Actor),
+            _ => await grain.CancelAsync(principal.Actor),
+        });
+    }
+
+    private static async Task<Ok<Page<PassView>>> ListAsync(
+        Guid id, string? status, int? limit, string? cursor, ApiPrincipal principal, Access access, GrainIndex index)
+    {
+        await access.LotAsync(principal, id, Need.Read);
+        return TypedResults.Ok(await PageRequest.ReadAsync<PassView>(
+            index, "pass", id.ToString("D"), null, limit, cursor,
+            async p => (status is null || p.Status == status) && await access.CanSeeAsync(principal, p.CustomerId, p.PropertyId, p.UnitId is null ? p.LotId : null, p.UnitId)));
+    }
+}

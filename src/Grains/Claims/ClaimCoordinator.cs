@@ -1,0 +1,147 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Vrps.Grains.Rules;
+using Vrps.Interfaces;
+using Vrps.Interfaces.Claims;
+using Vrps.Interfaces.Consumers;
+using Vrps.Interfaces.Lots;
+using Vrps.Interfaces.Occupancy;
+using Vrps.Interfaces.Offers;
+using Vrps.Interfaces.Passes;
+using Vrps.Interfaces.PassTypes;
+using Vrps.Interfaces.Properties;
+using Vrps.Runtime;
+
+namespace Vrps.Grains.Claims;
+
+/// <summary>
+/// The claim protocol (R9, R11). Each capacity holder — the offer, then the unit, then the lot — holds a place for the
+/// pass id in a short turn of its own; then the pass grain issues the pass, locking the active terms. A refusal gives
+/// back the places already held. A crash anywhere leaves holds that lapse by reminder and are settled by asking the
+/// pass grain, which either issued the pass or now voids it for good: nothing is oversold, nothing leaks.
+/// This class keeps no state; every guarantee lives in the grains and Postgres.
+/// </summary>
+public sealed class ClaimCoordinator(IGrainFactory grains, GrainIndex index, TimeProvider time, IOptions<PassOptions> options)
+{
+    public async Task<ClaimResult> ClaimAsync(ClaimRequest request, ClaimAuthorization? directAuthorization = null)
+    {
+        var plate = Plates.Normalize(request.Plate);
+        var (offerId, authorization) = directAuthorization is null
+            ? await ResolveOfferAsync(request)
+            : (request.OfferId ?? throw DomainException.Validation("offerId", "offerId is required."), directAuthorization);
+        var passId = request.IdempotencyKey is { } key ? PassIdFor(offerId, key) : Guid.NewGuid();
+        var pass = grains.GetGrain<IPassGrain>(passId);
+        if (await pass.FindAsync() is { } existing)
+        {
+            return new ClaimResult(existing, Replayed: true);
+        }
+
+        var offer = grains.GetGrain<IOfferGrain>(offerId);
+        var held = (await offer.ReserveAsync(passId, authorization)).Offer;
+        var undo = new Stack<Func<Task>>();
+        undo.Push(() => offer.CancelReservationAsync(passId));
+        try
+        {
+            var consumerId = await ResolveConsumerAsync(request);
+            var lot = await grains.GetGrain<ILotGrain>(held.LotId).GetAsync();
+            if (held.LotId != request.LotId)
+            {
+                throw new DomainException("code_invalid", "This offer is not for that lot.", 422);
+            }
+
+            if (held.Kind == OfferKinds.Open && lot.Mode == LotModes.Private)
+            {
+                throw new DomainException("offer_not_active", "Open offers can be claimed only at public lots.", 409);
+            }
+
+            var passType = await grains.GetGrain<IPassTypeGrain>(held.PassTypeId).GetAsync();
+            var property = await grains.GetGrain<IPropertyGrain>(held.PropertyId).GetAsync();
+            var now = time.GetUtcNow();
+            if (!TermsRules.InSeason(passType.ActiveTerms, now, property.Timezone))
+            {
+                throw new DomainException("outside_claim_window", "This pass type cannot be claimed on this date or weekday.", 422);
+            }
+
+            var end = TermsRules.EndOf(passType.ActiveTerms, now, property.Timezone);
+            if (held.UnitId is { } unitId)
+            {
+                var unit = grains.GetGrain<IUnitPassesGrain>(unitId);
+                await unit.ReserveAsync(new UnitReservation(passId, passType.Id, held.LotId, plate, now, end, passType.ActiveTerms.Quota));
+                undo.Push(() => unit.CancelReservationAsync(passId));
+            }
+
+            var occupancy = grains.GetGrain<ILotOccupancyGrain>(held.LotId);
+            await occupancy.ReserveAsync(passId);
+            undo.Push(() => occupancy.CancelReservationAsync(passId));
+
+            var issued = await pass.IssueAsync(new IssuePass(
+                offerId, held.CustomerId, held.PropertyId, held.LotId, held.UnitId, passType.Id, passType.ActiveVersion, passType.ActiveTerms,
+                consumerId, plate, now, end, TermsRules.PriceOf(passType.ActiveTerms, now, end), options.Value.ExpiringSoonLead));
+            await grains.GetGrain<IConsumerGrain>(consumerId).AddVehicleAsync(plate, null, makeDefault: false);
+            return new ClaimResult(issued, Replayed: false);
+        }
+        catch (DomainException)
+        {
+            // A clean refusal: give the places back now rather than when the holds lapse.
+            while (undo.TryPop(out var release))
+            {
+                await release();
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<(Guid OfferId, ClaimAuthorization Authorization)> ResolveOfferAsync(ClaimRequest request)
+    {
+        if (request.OfferId is { } offerId)
+        {
+            return (offerId, new ClaimAuthorization(OfferKinds.Open, null));
+        }
+
+        if (request.Code is { Length: > 0 } code)
+        {
+            var found = await index.FindAsync("claim_code", $"{request.LotId:D}:{Secrets.NormalizeCode(code)}");
+            return (OfferIdOf(found), new ClaimAuthorization(OfferKinds.ClaimCode, code));
+        }
+
+        if (request.ShareToken is { Length: > 0 } token)
+        {
+            var found = await index.FindAsync("share_token", token);
+            return (OfferIdOf(found), new ClaimAuthorization(OfferKinds.Group, token));
+        }
+
+        throw DomainException.Validation("offerId", "Give an offerId (open offers), a code, or a shareToken.");
+    }
+
+    private static Guid OfferIdOf(JsonElement? found) =>
+        found is { } row && row.TryGetProperty("offerId", out var id)
+            ? id.GetGuid()
+            : throw new DomainException("code_invalid", "The claim code or share link is not valid.", 422);
+
+    private async Task<Guid> ResolveConsumerAsync(ClaimRequest request)
+    {
+        if (request.ConsumerId is { } consumerId)
+        {
+            return await grains.GetGrain<IConsumerGrain>(consumerId).FindAsync() is not null
+                ? consumerId
+                : throw DomainException.NotFound("Consumer", consumerId);
+        }
+
+        var identity = request.Phone is { Length: > 0 } phone ? Identities.Key("phone", Identities.Phone(phone))
+            : request.Email is { Length: > 0 } email ? Identities.Key("email", Emails.Require(email))
+            : throw DomainException.Validation("phone", "phone or email is required: the pass belongs to a consumer.");
+        return await grains.GetGrain<IConsumerIdentityGrain>(identity).GetOrCreateConsumerAsync();
+    }
+
+    /// <summary>A retry with the same Idempotency-Key names the same pass, so it can never be issued twice.</summary>
+    public static Guid PassIdFor(Guid offerId, string idempotencyKey)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{offerId:N}:{idempotencyKey}"));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16));
+    }
+}

@@ -1,0 +1,89 @@
+using Vrps.Grains.Rules;
+using Vrps.Interfaces;
+using Vrps.Interfaces.Consumers;
+using Vrps.Runtime;
+
+namespace Vrps.Grains.Consumers;
+
+/// <summary>A person who parks (R12): identities (one preferred) and vehicles (one default).</summary>
+[GrainType("consumer")]
+public sealed class ConsumerGrain([PersistentState("consumer")] IPersistentState<ConsumerState> state) : Grain, IConsumerGrain
+{
+    public async Task<ConsumerView> CreateAsync(string? name, IReadOnlyList<ConsumerIdentity> identities)
+    {
+        if (state.RecordExists)
+        {
+            return View();
+        }
+
+        state.State = new ConsumerState
+        {
+            Name = name is null ? null : Names.Require(name),
+            Identities = identities.Select((identity, i) => identity with { Preferred = i == 0 }).ToList(),
+            CreatedAt = TimeProvider.GetUtcNow(),
+        };
+        await SaveAsync();
+        return View();
+    }
+
+    public Task<ConsumerView?> FindAsync() => Task.FromResult(state.RecordExists ? View() : null);
+
+    public async Task<ConsumerView> AddIdentityAsync(ConsumerIdentity identity)
+    {
+        Require();
+        if (!state.State.Identities.Any(i => i.Kind == identity.Kind && i.Value == identity.Value))
+        {
+            if (identity.Preferred)
+            {
+                state.State.Identities = state.State.Identities.Select(static i => i with { Preferred = false }).ToList();
+            }
+
+            state.State.Identities.Add(identity with { Preferred = identity.Preferred || state.State.Identities.Count == 0 });
+            await SaveAsync();
+        }
+
+        return View();
+    }
+
+    public async Task<ConsumerView> AddVehicleAsync(string plate, string? description, bool makeDefault)
+    {
+        Require();
+        var normalized = Plates.Normalize(plate);
+        var vehicles = state.State.Vehicles;
+        var existing = vehicles.FindIndex(v => v.Plate == normalized);
+        var isDefault = makeDefault || vehicles.Count == 0 || (existing >= 0 && vehicles[existing].IsDefault);
+        if (isDefault)
+        {
+            state.State.Vehicles = vehicles = vehicles.Select(static v => v with { IsDefault = false }).ToList();
+        }
+
+        if (existing >= 0)
+        {
+            vehicles[existing] = vehicles[existing] with { Description = description ?? vehicles[existing].Description, IsDefault = isDefault };
+        }
+        else
+        {
+            vehicles.Add(new Vehicle(Guid.NewGuid(), normalized, description, isDefault));
+        }
+
+        await SaveAsync();
+        return View();
+    }
+
+    private void Require()
+    {
+        if (!state.RecordExists)
+        {
+            throw DomainException.NotFound("Consumer", this.GetPrimaryKey());
+        }
+    }
+
+    private Task SaveAsync()
+    {
+        SetIndex(new IndexEntry("consumer", GrainId.Key, null, null, state.State.Name, state.State.CreatedAt, null, View()));
+        return state.WriteStateAsync();
+    }
+
+    private ConsumerView View() =>
+        new(this.GetPrimaryKey(), state.State.Name, state.State.Identities.ToArray(), state.State.Vehicles.ToArray(), state.State.CreatedAt);
+}

@@ -1,0 +1,6 @@
+namespace Vrps.Grains.Consumers;
+
+public sealed class ConsumerIdentityState
+{
+    public Guid? ConsumerId { get; set; }
+}

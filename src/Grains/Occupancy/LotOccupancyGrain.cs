@@ -1,0 +1,192 @@
+using System.Text.Json;
+using Vrps.Grains.Common;
+using Vrps.Grains.Rules;
+using Vrps.Interfaces;
+using Vrps.Interfaces.Lots;
+using Vrps.Interfaces.Occupancy;
+using Vrps.Interfaces.Passes;
+using Vrps.Runtime;
+using Vrps.Runtime.Streams;
+
+namespace Vrps.Grains.Occupancy;
+
+/// <summary>
+/// A lot's capacity (R11) and its plate index (R14). Plate lookups — the hottest read — are answered from memory;
+/// the memory is rebuilt from the grain index on activation and kept current by the lot's pass events.
+/// </summary>
+[GrainType("lot_occupancy")]
+[ImplicitStreamSubscription(PassLifecycle.LotNamespace)]
+public sealed class LotOccupancyGrain(GrainIndex index, [PersistentState("occupancy")] IPersistentState<LotOccupancyState> state)
+    : Grain, ILotOccupancyGrain, IRemindable, IStreamSubscriber
+{
+    private const int RecentLimit = 200;
+
+    private readonly Dictionary<Guid, PassSummary> active = [];
+    private readonly Dictionary<string, List<PassSummary>> byPlate = new(StringComparer.Ordinal);
+
+    private Guid LotId => this.GetPrimaryKey();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var row in await index.ScanAsync("pass", LotId.ToString("D"), cancellationToken))
+        {
+            var pass = row.Deserialize<PassView>(RuntimeJson.Options)!;
+            if (PassStatuses.HoldsCapacity(pass.Status))
+            {
+                Track(new PassSummary(pass.Id, pass.Plate, pass.Status, pass.StartsAt, pass.EndsAt, pass.EndedAt, pass.UnitId));
+            }
+        }
+    }
+
+    public async Task ReserveAsync(Guid passId)
+    {
+        if (active.ContainsKey(passId) || state.State.Holds.ContainsKey(passId))
+        {
+            return;
+        }
+
+        var lot = await GrainFactory.GetGrain<ILotGrain>(LotId).GetAsync();
+        if (active.Count + state.State.Holds.Count >= lot.Capacity)
+        {
+            throw new DomainException("lot_full", "The lot has no free place for another pass.", 409);
+        }
+
+        var now = TimeProvider.GetUtcNow();
+        if (state.State.Holds.Count == 0)
+        {
+            SetReminder(Holds.Reminder, now + Holds.Ttl);
+        }
+
+        state.State.Holds[passId] = now + Holds.Ttl;
+        _ = state.WriteStateAsync();
+    }
+
+    public Task CancelReservationAsync(Guid passId)
+    {
+        if (state.State.Holds.Remove(passId))
+        {
+            _ = state.WriteStateAsync();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<PlateLookup> LookupAsync(string plate)
+    {
+        var normalized = Plates.Normalize(plate);
+        var lot = await GrainFactory.GetGrain<ILotGrain>(LotId).GetAsync();
+        var now = TimeProvider.GetUtcNow();
+        var grace = TimeSpan.FromMinutes(lot.GracePeriodMinutes);
+        var candidates = (byPlate.TryGetValue(normalized, out var passes) ? passes : [])
+            .Concat(state.State.RecentlyExpired.Where(p => p.Plate == normalized))
+            .ToList();
+
+        var valid = candidates.FirstOrDefault(p => PassStatuses.Authorizes(p.Status) && p.StartsAt <= now && now < p.EndsAt);
+        if (valid is not null)
+        {
+            return new PlateLookup(true, "active", normalized, LotId, valid, valid.EndsAt + grace);
+        }
+
+        var inGrace = candidates
+            .Where(p => p.Status is PassStatuses.Active or PassStatuses.ExpiringSoon or PassStatuses.Expired)
+            .Select(p => (Pass: p, Until: (p.EndedAt is { } ended && ended < p.EndsAt ? ended : p.EndsAt) + grace))
+            .Where(p => p.Until > now)
+            .OrderByDescending(static p => p.Until)
+            .FirstOrDefault();
+        if (inGrace.Pass is not null)
+        {
+            return new PlateLookup(true, "grace_period", normalized, LotId, inGrace.Pass, inGrace.Until);
+        }
+
+        var latest = candidates.OrderByDescending(static p => p.EndsAt).FirstOrDefault();
+        return new PlateLookup(false, latest?.Status ?? "no_pass", normalized, LotId, latest, null);
+    }
+
+    public Task<IReadOnlyList<PassSummary>> RecentlyExpiredAsync(int limit) =>
+        Task.FromResult<IReadOnlyList<PassSummary>>(state.State.RecentlyExpired.OrderByDescending(static p => p.EndedAt).Take(limit).ToArray());
+
+    public async Task<OccupancyView> GetAsync()
+    {
+        var lot = await GrainFactory.GetGrain<ILotGrain>(LotId).GetAsync();
+        return new OccupancyView(LotId, lot.Capacity, active.Count, state.State.Holds.Count);
+    }
+
+    public Task OnEventAsync(StreamEvent streamEvent)
+    {
+        var pass = streamEvent.As<PassLifecycle>().Pass;
+        var changed = state.State.Holds.Remove(pass.PassId);
+        Untrack(pass.PassId);
+        if (PassStatuses.HoldsCapacity(pass.Status))
+        {
+            Track(pass);
+        }
+        else if (pass.Status == PassStatuses.Expired && state.State.RecentlyExpired.All(p => p.PassId != pass.PassId))
+        {
+            state.State.RecentlyExpired.Add(pass);
+            if (state.State.RecentlyExpired.Count > RecentLimit)
+            {
+                state.State.RecentlyExpired.RemoveAt(0);
+            }
+
+            changed = true;
+        }
+
+        if (changed)
+        {
+            _ = state.WriteStateAsync();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != Holds.Reminder)
+        {
+            return;
+        }
+
+        var holds = state.State.Holds;
+        var lapsed = holds.Where(h => h.Value <= TimeProvider.GetUtcNow()).Select(static h => h.Key).ToList();
+        foreach (var passId in lapsed)
+        {
+            var pass = GrainFactory.GetGrain<IPassGrain>(passId);
+            if (await pass.ResolveAsync() && await pass.FindAsync() is { } issued && PassStatuses.HoldsCapacity(issued.Status))
+            {
+                Track(new PassSummary(issued.Id, issued.Plate, issued.Status, issued.StartsAt, issued.EndsAt, issued.EndedAt, issued.UnitId));
+            }
+
+            holds.Remove(passId);
+        }
+
+        if (Holds.NextLapse(holds) is { } next)
+        {
+            SetReminder(Holds.Reminder, next);
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    private void Track(PassSummary pass)
+    {
+        active[pass.PassId] = pass;
+        if (!byPlate.TryGetValue(pass.Plate, out var list))
+        {
+            byPlate[pass.Plate] = list = [];
+        }
+
+        list.Add(pass);
+    }
+
+    private void Untrack(Guid passId)
+    {
+        if (active.Remove(passId, out var old) && byPlate.TryGetValue(old.Plate, out var list))
+        {
+            list.RemoveAll(p => p.PassId == passId);
+            if (list.Count == 0)
+            {
+                byPlate.Remove(old.Plate);
+            }
+        }
+    }
+}

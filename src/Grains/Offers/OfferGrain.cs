@@ -1,0 +1,255 @@
+using Vrps.Grains.Common;
+using Vrps.Grains.Rules;
+using Vrps.Interfaces;
+using Vrps.Interfaces.Occupancy;
+using Vrps.Interfaces.Offers;
+using Vrps.Interfaces.Passes;
+using Vrps.Runtime;
+using Vrps.Runtime.Streams;
+
+namespace Vrps.Grains.Offers;
+
+/// <summary>
+/// An offer (R8) and the first gate of every claim. Holds are decided in one short turn and written pipelined: the
+/// next claim's turn starts at once, each reply still waits for its commit, so a burst on one offer becomes a few
+/// large transactions instead of one transaction per claim.
+/// </summary>
+[GrainType("offer")]
+[ImplicitStreamSubscription(PassLifecycle.OfferNamespace)]
+public sealed class OfferGrain([PersistentState("offer")] IPersistentState<OfferState> storage)
+    : EntityGrain<OfferState>(storage), IOfferGrain, IRemindable, IStreamSubscriber
+{
+    private const string ExpireReminder = "expire";
+
+    protected override string Kind => "offer";
+
+    public async Task<OfferView> InitializeAsync(CreateOffer command, OfferContext context, Actor actor)
+    {
+        RequireNew();
+        if (!OfferKinds.All.Contains(command.Kind))
+        {
+            throw DomainException.Validation("kind", $"kind must be one of {string.Join(", ", OfferKinds.All)}.");
+        }
+
+        if (command.Capacity is { } capacity)
+        {
+            Numbers.InRange(capacity, "capacity", 1, 1_000_000);
+        }
+        else if (command.Kind == OfferKinds.Group)
+        {
+            throw DomainException.Validation("capacity", "A group offer needs a capacity cap.");
+        }
+
+        if (command.StartsAt is { } start && command.EndsAt is { } end && end <= start)
+        {
+            throw DomainException.Validation("endsAt", "endsAt must be after startsAt.");
+        }
+
+        var now = TimeProvider.GetUtcNow();
+        if (command.ExpiresAt is { } expires && expires <= now)
+        {
+            throw DomainException.Validation("expiresAt", "expiresAt must be in the future.");
+        }
+
+        Store.State = new OfferState
+        {
+            CustomerId = context.CustomerId,
+            PropertyId = context.PropertyId,
+            LotId = context.LotId,
+            PassTypeId = command.PassTypeId,
+            UnitId = command.UnitId,
+            Kind = command.Kind,
+            Status = OfferStatuses.Active,
+            Capacity = command.Capacity,
+            StartsAt = command.StartsAt,
+            EndsAt = command.EndsAt,
+            ExpiresAt = command.ExpiresAt,
+            Code = command.Kind == OfferKinds.ClaimCode ? Secrets.ClaimCode() : null,
+            ShareToken = command.Kind == OfferKinds.Group ? Secrets.ShareToken() : null,
+            CreatedAt = now,
+        };
+        IndexSecrets(null);
+        if (command.ExpiresAt is { } expiry)
+        {
+            SetReminder(ExpireReminder, expiry);
+        }
+
+        Audit("created", actor, null, View());
+        Publish("offer.created", View());
+        await SaveAsync();
+        return View();
+    }
+
+    public Task<OfferView> GetAsync()
+    {
+        RequireExists();
+        return Task.FromResult(View());
+    }
+
+    public Task<OfferReservation> ReserveAsync(Guid passId, ClaimAuthorization authorization)
+    {
+        RequireExists();
+        if (State.Holds.ContainsKey(passId))
+        {
+            return Task.FromResult(new OfferReservation(passId, View()));
+        }
+
+        var now = TimeProvider.GetUtcNow();
+        if (State.Status is OfferStatuses.Revoked or OfferStatuses.Expired || (State.ExpiresAt is { } expires && expires <= now))
+        {
+            throw new DomainException("offer_not_active", $"This offer is {State.Status}.", 409);
+        }
+
+        if ((State.StartsAt is { } start && now < start) || (State.EndsAt is { } end && now >= end))
+        {
+            throw new DomainException("outside_claim_window", "This offer cannot be claimed at this time.", 422);
+        }
+
+        var authorized = State.Kind switch
+        {
+            OfferKinds.Open => authorization.Kind == OfferKinds.Open,
+            OfferKinds.ClaimCode => authorization.Kind == OfferKinds.ClaimCode && authorization.Secret is { } code && Secrets.NormalizeCode(code) == State.Code,
+            OfferKinds.Group => authorization.Kind == OfferKinds.Group && authorization.Secret == State.ShareToken,
+            _ => authorization.Kind == OfferKinds.Direct,
+        };
+        if (!authorized)
+        {
+            throw new DomainException("code_invalid", "The claim code or share link is not valid for this offer.", 422);
+        }
+
+        if (State.Capacity is { } capacity && State.ClaimedCount + State.Holds.Count >= capacity)
+        {
+            throw new DomainException("offer_exhausted", "Every pass of this offer has been claimed.", 409);
+        }
+
+        var hadHolds = State.Holds.Count > 0;
+        State.Holds[passId] = now + Holds.Ttl;
+        if (!hadHolds)
+        {
+            SetReminder(Holds.Reminder, now + Holds.Ttl);
+        }
+
+        // Pipelined: the runtime holds this reply until the write commits; the next claim runs meanwhile.
+        _ = SaveAsync();
+        return Task.FromResult(new OfferReservation(passId, View()));
+    }
+
+    public Task CancelReservationAsync(Guid passId)
+    {
+        if (State.Holds.Remove(passId))
+        {
+            _ = SaveAsync();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<OfferView> RevokeAsync(Actor actor)
+    {
+        RequireExists();
+        if (State.Status != OfferStatuses.Revoked)
+        {
+            var before = View();
+            End(OfferStatuses.Revoked);
+            Audit("revoked", actor, before, View());
+            await SaveAsync();
+        }
+
+        return View();
+    }
+
+    public async Task<OfferView> RotateCodeAsync(Actor actor)
+    {
+        RequireExists();
+        if (State.Kind != OfferKinds.ClaimCode)
+        {
+            throw new DomainException("not_a_claim_code_offer", "Only claim-code offers have a code to rotate.", 422);
+        }
+
+        var before = View();
+        var old = State.Code;
+        State.Code = Secrets.ClaimCode();
+        IndexSecrets(old);
+        Audit("code_rotated", actor, before, View());
+        await SaveAsync();
+        return View();
+    }
+
+    public Task OnEventAsync(StreamEvent streamEvent)
+    {
+        var change = streamEvent.As<PassLifecycle>();
+        if (PassStatuses.HoldsCapacity(change.Pass.Status) && State.Holds.Remove(change.Pass.PassId))
+        {
+            Claimed(1);
+            _ = SaveAsync();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == ExpireReminder && State.Status is OfferStatuses.Active or OfferStatuses.Exhausted)
+        {
+            End(OfferStatuses.Expired);
+            await SaveAsync();
+        }
+        else if (reminderName == Holds.Reminder)
+        {
+            var issued = await Holds.SettleLapsedAsync(State.Holds, TimeProvider.GetUtcNow(), GrainFactory);
+            Claimed(issued.Count);
+            if (Holds.NextLapse(State.Holds) is { } next)
+            {
+                SetReminder(Holds.Reminder, next);
+            }
+
+            await SaveAsync();
+        }
+    }
+
+    private void Claimed(int count)
+    {
+        State.ClaimedCount += count;
+        if (State.Status == OfferStatuses.Active && State.Capacity is { } capacity && State.ClaimedCount >= capacity)
+        {
+            State.Status = OfferStatuses.Exhausted;
+            Publish("offer.exhausted", View());
+        }
+    }
+
+    private void End(string status)
+    {
+        State.Status = status;
+        CancelReminder(ExpireReminder);
+        Publish($"offer.{status}", View());
+        IndexSecrets(State.Code, dropCurrent: true);
+    }
+
+    /// <summary>Claim codes and share tokens are found through the index; a retired code's row is deleted in the same commit.</summary>
+    private void IndexSecrets(string? retiredCode, bool dropCurrent = false)
+    {
+        var now = TimeProvider.GetUtcNow();
+        var data = new { offerId = Id };
+        if (retiredCode is not null)
+        {
+            SetIndex(new IndexEntry("claim_code", $"{State.LotId:D}:{retiredCode}", Id.ToString("D"), null, null, State.CreatedAt, now, data));
+        }
+
+        if (!dropCurrent && State.Code is { } code)
+        {
+            SetIndex(new IndexEntry("claim_code", $"{State.LotId:D}:{code}", Id.ToString("D"), null, null, State.CreatedAt, null, data));
+        }
+
+        if (State.ShareToken is { } token)
+        {
+            SetIndex(new IndexEntry("share_token", token, Id.ToString("D"), null, null, State.CreatedAt, dropCurrent ? now : null, data));
+        }
+    }
+
+    protected override IndexEntry IndexRow() =>
+        new(Kind, Id.ToString("D"), State.LotId.ToString("D"), State.CustomerId.ToString("D"), State.Kind, State.CreatedAt, State.DeletedAt, View());
+
+    private OfferView View() => new(
+        Id, State.LotId, State.PropertyId, State.CustomerId, State.PassTypeId, State.UnitId, State.Kind, State.Status, State.Capacity,
+        State.ClaimedCount, State.Holds.Count, State.StartsAt, State.EndsAt, State.ExpiresAt, State.Code, State.ShareToken, State.CreatedAt);
+}

@@ -1,0 +1,173 @@
+using Vrps.Grains.Common;
+using Vrps.Interfaces;
+using Vrps.Interfaces.Occupancy;
+using Vrps.Interfaces.Passes;
+using Vrps.Runtime;
+using Vrps.Runtime.Streams;
+
+namespace Vrps.Grains.Passes;
+
+/// <summary>
+/// One pass: the judge of its own claim (issued or voided, never both), its lifecycle (R10) driven by reminders,
+/// and the events that tell its lot, unit and offer when it holds or frees a place.
+/// </summary>
+[GrainType("pass")]
+public sealed class PassGrain([PersistentState("pass")] IPersistentState<PassState> storage)
+    : EntityGrain<PassState>(storage), IPassGrain, IRemindable
+{
+    private const string Voided = "voided";
+    private const string ExpiringSoonReminder = "expiring-soon";
+    private const string ExpireReminder = "expire";
+
+    protected override string Kind => "pass";
+
+    private bool Issued => Store.RecordExists && State.Status != Voided;
+
+    public async Task<PassView> IssueAsync(IssuePass command)
+    {
+        if (Issued)
+        {
+            return View();
+        }
+
+        if (Store.RecordExists)
+        {
+            throw new DomainException("claim_expired", "This claim took too long and its hold lapsed; claim again.", 409);
+        }
+
+        var now = TimeProvider.GetUtcNow();
+        Store.State = new PassState
+        {
+            CustomerId = command.CustomerId,
+            PropertyId = command.PropertyId,
+            LotId = command.LotId,
+            UnitId = command.UnitId,
+            OfferId = command.OfferId,
+            PassTypeId = command.PassTypeId,
+            TermsVersion = command.TermsVersion,
+            Terms = command.Terms,
+            ConsumerId = command.ConsumerId,
+            Plate = command.Plate,
+            StartsAt = command.StartsAt,
+            EndsAt = command.EndsAt,
+            AmountCents = command.AmountCents,
+            Status = command.EndsAt - now <= command.ExpiringSoonLead ? PassStatuses.ExpiringSoon : PassStatuses.Active,
+            CreatedAt = now,
+        };
+        if (State.Status == PassStatuses.Active)
+        {
+            SetReminder(ExpiringSoonReminder, command.EndsAt - command.ExpiringSoonLead);
+        }
+
+        SetReminder(ExpireReminder, command.EndsAt);
+        if (command.AmountCents > 0)
+        {
+            SetIndex(new IndexEntry("transaction", Id.ToString("D"), State.CustomerId.ToString("D"), State.CustomerId.ToString("D"), null, now, null,
+                new TransactionRecord(Id, Id, State.CustomerId, State.PropertyId, State.LotId, command.AmountCents, "settled", null, now)));
+        }
+
+        Changed("pass.issued");
+        await SaveAsync();
+        return View();
+    }
+
+    public async Task<bool> ResolveAsync()
+    {
+        if (Issued)
+        {
+            return true;
+        }
+
+        if (!Store.RecordExists)
+        {
+            Store.State = new PassState { Status = Voided, CreatedAt = TimeProvider.GetUtcNow() };
+            await Store.WriteStateAsync();
+        }
+
+        return false;
+    }
+
+    public Task<PassView?> FindAsync() => Task.FromResult(Issued ? View() : null);
+
+    public Task<PassView> RevokeAsync(Actor actor) => TransitionAsync("revoke", actor);
+
+    public Task<PassView> SuspendAsync(Actor actor) => TransitionAsync("suspend", actor);
+
+    public Task<PassView> ResumeAsync(Actor actor) => TransitionAsync("resume", actor);
+
+    public Task<PassView> CancelAsync(Actor actor) => TransitionAsync("cancel", actor);
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!Issued)
+        {
+            return;
+        }
+
+        if (reminderName == ExpiringSoonReminder && State.Status == PassStatuses.Active)
+        {
+            await TransitionAsync("expiring_soon", Actor.System);
+        }
+        else if (reminderName == ExpireReminder && PassStatuses.HoldsCapacity(State.Status))
+        {
+            await TransitionAsync("expire", Actor.System, status.DueAt);
+        }
+    }
+
+    private async Task<PassView> TransitionAsync(string action, Actor actor, DateTimeOffset? at = null)
+    {
+        if (!Issued)
+        {
+            throw DomainException.NotFound("Pass", Id);
+        }
+
+        var before = View();
+        var next = PassTransitions.Next(State.Status, action);
+        var now = at ?? TimeProvider.GetUtcNow();
+        if (next == PassStatuses.Active && now >= State.EndsAt)
+        {
+            next = PassStatuses.Expired;
+        }
+
+        State.Status = next;
+        if (!PassStatuses.HoldsCapacity(next))
+        {
+            State.EndedAt = now;
+            CancelReminder(ExpiringSoonReminder);
+            CancelReminder(ExpireReminder);
+        }
+
+        if (actor != Actor.System)
+        {
+            Audit(next, actor, before, View());
+        }
+
+        Changed($"pass.{next}");
+        await SaveAsync();
+        return View();
+    }
+
+    /// <summary>Tells the tenant (feed, webhooks) and the lot, unit and offer streams, all in the same commit.</summary>
+    private void Changed(string type)
+    {
+        Publish(type, View());
+        var summary = new PassSummary(Id, State.Plate, State.Status, State.StartsAt, State.EndsAt, State.EndedAt, State.UnitId);
+        var change = new PassLifecycle(summary, State.LotId, State.UnitId, State.OfferId, State.PassTypeId);
+        RaiseEvent(new StreamId(PassLifecycle.LotNamespace, State.LotId.ToString("D")), PassLifecycle.Changed, change);
+        RaiseEvent(new StreamId(PassLifecycle.OfferNamespace, State.OfferId.ToString("D")), PassLifecycle.Changed, change);
+        if (State.UnitId is { } unitId)
+        {
+            RaiseEvent(new StreamId(PassLifecycle.UnitNamespace, unitId.ToString("D")), PassLifecycle.Changed, change);
+            SetIndex(new IndexEntry("unit_pass", Id.ToString("D"), unitId.ToString("D"), State.CustomerId.ToString("D"), State.Plate, State.CreatedAt, null, View()));
+        }
+
+        SetIndex(new IndexEntry("consumer_pass", Id.ToString("D"), State.ConsumerId.ToString("D"), null, State.Plate, State.CreatedAt, null, View()));
+    }
+
+    protected override IndexEntry IndexRow() =>
+        new(Kind, Id.ToString("D"), State.LotId.ToString("D"), State.CustomerId.ToString("D"), State.Plate, State.CreatedAt, null, View());
+
+    private PassView View() => new(
+        Id, State.OfferId, State.CustomerId, State.PropertyId, State.LotId, State.UnitId, State.PassTypeId, State.TermsVersion, State.Terms!,
+        State.ConsumerId, State.Plate, State.Status, State.StartsAt, State.EndsAt, State.EndedAt, State.AmountCents, State.CreatedAt);
+}

@@ -1,0 +1,4 @@
+namespace Vrps.Interfaces.Offers;
+
+/// <summary>Where an offer sits in the tree; checked by the caller before the offer is created.</summary>
+public sealed record OfferContext(Guid CustomerId, Guid PropertyId, Guid LotId, string Timezone);

@@ -1,0 +1,4 @@
+namespace Vrps.Interfaces.PassTypes;
+
+/// <summary>Inclusive local dates, e.g. 2026-06-01 to 2026-08-31.</summary>
+public sealed record DateRange(DateOnly From, DateOnly To);

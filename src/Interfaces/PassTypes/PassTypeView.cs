@@ -1,0 +1,13 @@
+namespace Vrps.Interfaces.PassTypes;
+
+public sealed record PassTypeView(
+    Guid Id,
+    Guid LotId,
+    Guid PropertyId,
+    Guid CustomerId,
+    string Name,
+    string? Description,
+    int ActiveVersion,
+    Terms ActiveTerms,
+    IReadOnlyList<TermsVersion> Versions,
+    DateTimeOffset CreatedAt);

@@ -1,0 +1,4 @@
+namespace Vrps.Interfaces.PassTypes;
+
+/// <summary>An immutable version of a pass type's terms (R7): a rate change adds a version.</summary>
+public sealed record TermsVersion(int Version, Terms Terms, DateTimeOffset CreatedAt);

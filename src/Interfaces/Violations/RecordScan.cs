@@ -1,0 +1,4 @@
+namespace Vrps.Interfaces.Violations;
+
+/// <param name="EnforcementCompanyId">The patrol company behind the key; null when a platform admin scans.</param>
+public sealed record RecordScan(Guid LotId, string Plate, double? Latitude, double? Longitude, Guid? EnforcementCompanyId);

@@ -1,0 +1,4 @@
+namespace Vrps.Interfaces.Webhooks;
+
+/// <param name="StartAfterSequence">The customer stream's last sequence when the webhook was created: it receives what comes after.</param>
+public sealed record CreateWebhook(Guid CustomerId, string? Url, IReadOnlyList<string>? EventTypes, long StartAfterSequence);

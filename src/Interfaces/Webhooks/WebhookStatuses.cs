@@ -1,0 +1,10 @@
+namespace Vrps.Interfaces.Webhooks;
+
+public static class WebhookStatuses
+{
+    public const string Active = "active";
+    public const string Disabled = "disabled";
+
+    public const string DisabledByRequest = "disabled_by_request";
+    public const string TooManyFailures = "too_many_failures";
+}
