@@ -56,6 +56,9 @@ public static class ApiApplicationExtensions
         app.MapEnforcementEndpoints();
         app.MapMoneyEndpoints();
         app.MapConsumerEndpoints();
+        app.MapReservationEndpoints();
+        app.MapTicketEndpoints();
+        app.MapAmenityEndpoints();
         return app;
     }
 }

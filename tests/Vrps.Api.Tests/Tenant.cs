@@ -16,7 +16,11 @@ internal sealed record Tenant(
     Guid PassTypeId,
     Guid OfferId,
     Guid PassId,
-    IReadOnlyDictionary<string, string> Keys)
+    IReadOnlyDictionary<string, string> Keys,
+    Guid TicketId,
+    Guid ReservationId,
+    Guid AmenityId,
+    Guid BookingId)
 {
     public static async Task<Tenant> CreateAsync(ApiSilo silo, string name)
     {
@@ -50,7 +54,19 @@ internal sealed record Tenant(
         var offer = await admin.PostOkAsync($"/api/lots/{lot}/offers", new { kind = "claim_code", passTypeId = passType, unitId = unit });
         using var anonymous = silo.CreateClient(null);
         var pass = (await anonymous.PostOkAsync("/api/claims", new { code = offer.GetProperty("code").GetString(), lotId = lot, phone = $"+1777{Math.Abs(name.GetHashCode(StringComparison.Ordinal)) % 10_000_000:D7}", plate = $"{name[..Math.Min(name.Length, 6)]}1" })).Id();
-        return new Tenant(customer, property, lot, unit, user, company, operatorKey.Id(), webhook, consumer, passType, offer.Id(), pass, keys);
+        var ticket = (await admin.PostOkAsync($"/api/properties/{property}/tickets", new { category = "PC-PLUMBING", priority = "normal", title = "Leaking tap", unitId = unit })).Id();
+        var reservation = (await admin.PostOkAsync($"/api/properties/{property}/reservations", new { guestName = $"{name} Guest", checkIn = DateTimeOffset.UtcNow.AddDays(400), checkOut = DateTimeOffset.UtcNow.AddDays(403), channel = "direct" })).Id();
+        var amenity = (await admin.PostOkAsync($"/api/properties/{property}/amenities", new
+        {
+            name = "Gym",
+            openingHours = new[] { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" }.ToDictionary(static d => d, static _ => new[] { new { open = "00:00", close = "24:00" } }),
+            slotMinutes = 60,
+            capacityPerSlot = 4,
+        })).Id();
+        var hour = DateTimeOffset.UtcNow;
+        var booked = new DateTimeOffset(hour.Year, hour.Month, hour.Day, hour.Hour, 0, 0, TimeSpan.Zero).AddDays(2);
+        var booking = (await admin.PostOkAsync($"/api/amenities/{amenity}/bookings", new { unitId = unit, resident = $"{name} Resident", start = booked, end = booked.AddHours(1) })).Id();
+        return new Tenant(customer, property, lot, unit, user, company, operatorKey.Id(), webhook, consumer, passType, offer.Id(), pass, keys, ticket, reservation, amenity, booking);
     }
 
     private static async Task<string> KeyAsync(HttpClient admin, object body) =>

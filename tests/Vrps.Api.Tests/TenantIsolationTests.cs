@@ -72,7 +72,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
 
     /// <summary>Whether the answer names a foreign id the caller did not send itself (a problem may echo the requested id).</summary>
     private static bool Leaks(string body, Tenant foreign, string url) =>
-        new[] { foreign.CustomerId, foreign.PropertyId, foreign.LotId, foreign.UnitId, foreign.UserId, foreign.OperatorKeyId, foreign.WebhookId, foreign.ConsumerId, foreign.PassTypeId, foreign.OfferId, foreign.PassId }
+        new[] { foreign.CustomerId, foreign.PropertyId, foreign.LotId, foreign.UnitId, foreign.UserId, foreign.OperatorKeyId, foreign.WebhookId, foreign.ConsumerId, foreign.PassTypeId, foreign.OfferId, foreign.PassId, foreign.TicketId, foreign.ReservationId, foreign.AmenityId, foreign.BookingId }
             .Select(static id => id.ToString())
             .Any(id => !url.Contains(id, StringComparison.OrdinalIgnoreCase) && body.Contains(id, StringComparison.OrdinalIgnoreCase));
 
@@ -94,6 +94,10 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
                 "pass-types" => b.PassTypeId.ToString(),
                 "offers" => b.OfferId.ToString(),
                 "passes" => b.PassId.ToString(),
+                "reservations" => b.ReservationId.ToString(),
+                "tickets" => b.TicketId.ToString(),
+                "amenities" => b.AmenityId.ToString(),
+                "bookings" => b.BookingId.ToString(),
                 _ when records.TryGetValue(resource!, out var record) => record.ToString(),
                 _ => throw new InvalidOperationException($"The isolation walk does not know what {{id}} of /api/{resource} is: teach it in {nameof(Request)}."),
             },

@@ -17,5 +17,11 @@ public static class TenantEvents
         "pass.issued", "pass.expiring_soon", "pass.expired", "pass.revoked", "pass.suspended", "pass.resumed", "pass.cancelled",
         "offer.created", "offer.exhausted", "offer.expired", "offer.revoked",
         "violation.recorded",
+        "reservation.created", "reservation.updated", "reservation.cancelled", "journey.stage_changed", "touchpoint.fired",
+        "ticket.created", "ticket.assigned", "ticket.started", "ticket.held", "ticket.resumed", "ticket.resolved", "ticket.closed",
+        "ticket.reopened", "ticket.cancelled", "ticket.priority_changed", "ticket.sla_warning", "ticket.sla_breached", "ticket.escalated",
+        "amenity.created",
+        "booking.pending_approval", "booking.confirmed", "booking.waitlisted", "booking.held", "booking.checked_in", "booking.completed",
+        "booking.cancelled", "booking.rejected", "booking.no_show", "booking.hold_expired", "booking.expired",
     ];
 }

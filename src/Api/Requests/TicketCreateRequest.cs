@@ -1,0 +1,14 @@
+namespace Vrps.Api.Requests;
+
+/// <param name="Category">TYPE-CATEGORY, e.g. PC-PLUMBING.</param>
+/// <param name="Priority">emergency, urgent, high, normal or low.</param>
+public sealed record TicketCreateRequest(
+    string? Category,
+    string? Priority,
+    string? Title,
+    string? Description,
+    Guid? UnitId,
+    Guid? AmenityId,
+    Guid? LotId,
+    Guid? ReservationId,
+    string? Reporter);

@@ -1,0 +1,3 @@
+namespace Vrps.Api.Requests;
+
+public sealed record TouchpointScheduleRequest(IReadOnlyList<TouchpointRuleRequest?>? Touchpoints);

@@ -1,0 +1,11 @@
+using Vrps.Grains.Common;
+using Vrps.Interfaces.Tickets;
+
+namespace Vrps.Grains.Tickets;
+
+public sealed class SlaPolicyState : EntityState
+{
+    public List<SlaRule> Rules { get; set; } = [];
+
+    public DateTimeOffset? UpdatedAt { get; set; }
+}

@@ -1,0 +1,4 @@
+namespace Vrps.Interfaces.Amenities;
+
+/// <summary>What the amenity takes from its property when it is created.</summary>
+public sealed record AmenityContext(Guid CustomerId, Guid PropertyId, string Timezone);

@@ -1,0 +1,4 @@
+namespace Vrps.Interfaces.Amenities;
+
+/// <param name="BookingId">Chosen by the caller, so the booking's id is known before the amenity decides.</param>
+public sealed record BookAmenity(Guid BookingId, Guid UnitId, string? Resident, DateTimeOffset Start, DateTimeOffset End);

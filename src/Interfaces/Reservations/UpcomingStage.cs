@@ -1,0 +1,3 @@
+namespace Vrps.Interfaces.Reservations;
+
+public sealed record UpcomingStage(string Stage, DateTimeOffset At);

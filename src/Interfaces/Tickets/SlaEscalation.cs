@@ -1,0 +1,4 @@
+namespace Vrps.Interfaces.Tickets;
+
+/// <param name="AfterMinutes">Counted on the resolution clock, so business hours and holds shift it too.</param>
+public sealed record SlaEscalation(int Level, int AfterMinutes, string Target);
