@@ -106,9 +106,11 @@ public sealed class CrashMidClaimTests : IDisposable
             Assert.Equal(passId, acknowledged[i]);
         }
 
+        // A claim can commit just before the kill while its client never hears back (and, here, never retries): such
+        // passes exist unacknowledged. What must hold: acknowledged ⊆ issued ≤ capacity.
         var passes = await CountPassesAsync(http, lot);
         Assert.True(passes <= Capacity, $"{passes} passes for an offer of {Capacity}");
-        Assert.Equal(acknowledged.Values.Distinct().Count(), passes);
+        Assert.True(acknowledged.Values.Distinct().Count() <= passes, $"{acknowledged.Count} acknowledged but only {passes} passes exist");
 
         // Holds of claims that died with the silo lapse (30 s) and are settled by the pass grains: no place leaks.
         await Eventually.HoldsAsync(
