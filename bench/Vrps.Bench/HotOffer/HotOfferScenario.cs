@@ -11,6 +11,7 @@ using Vrps.Grains.Claims;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Claims;
 using Vrps.Runtime.Hosting;
+using Vrps.Runtime.Metrics;
 using Vrps.Silo;
 
 namespace Vrps.Bench.HotOffer;
@@ -117,10 +118,15 @@ internal sealed class HotOfferScenario : IScenario
             http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminKey);
             var lot = await SeedLotAsync(http, capacity, cancellationToken).ConfigureAwait(false);
             var claimsService = app.Services.GetRequiredService<ClaimCoordinator>();
+            var metrics = app.Services.GetRequiredService<RuntimeMetrics>();
+            StorageCounts Snapshot() => new(metrics.StateReadCount, metrics.CommittedWrites, metrics.BatchCount);
+            static StorageCounts Delta(StorageCounts before, StorageCounts after) =>
+                new(after.StateReads - before.StateReads, after.CommittedWrites - before.CommittedWrites, after.Transactions - before.Transactions);
             var results = new List<HotOfferResult>();
 
             var (offer, token) = await OfferAsync(http, lot.LotId, lot.PassTypeId, capacity, cancellationToken).ConfigureAwait(false);
             long refusedInProcess = 0;
+            var before = Snapshot();
             var inProcess = await ClosedLoopDriver.RunAsync(
                 Enumerable.Range(0, claims).ToArray(),
                 async i =>
@@ -138,10 +144,12 @@ internal sealed class HotOfferScenario : IScenario
                 SiloClients,
                 cancellationToken).ConfigureAwait(false);
             results.Add(new HotOfferResult("silo, in-process grain calls", SiloClients, inProcess,
-                await CountPassesAsync(connectionString, offer, cancellationToken).ConfigureAwait(false), refusedInProcess, inProcess.CallsPerSecond / baseline));
+                await CountPassesAsync(connectionString, offer, cancellationToken).ConfigureAwait(false), refusedInProcess, inProcess.CallsPerSecond / baseline,
+                Delta(before, Snapshot())));
 
             (offer, token) = await OfferAsync(http, lot.LotId, lot.PassTypeId, capacity, cancellationToken).ConfigureAwait(false);
             long refusedHttp = 0;
+            before = Snapshot();
             var overHttp = await ClosedLoopDriver.RunAsync(
                 Enumerable.Range(0, claims).ToArray(),
                 async i =>
@@ -160,7 +168,8 @@ internal sealed class HotOfferScenario : IScenario
                 SiloClients,
                 cancellationToken).ConfigureAwait(false);
             results.Add(new HotOfferResult("silo, over HTTP", SiloClients, overHttp,
-                await CountPassesAsync(connectionString, offer, cancellationToken).ConfigureAwait(false), refusedHttp, overHttp.CallsPerSecond / baseline));
+                await CountPassesAsync(connectionString, offer, cancellationToken).ConfigureAwait(false), refusedHttp, overHttp.CallsPerSecond / baseline,
+                Delta(before, Snapshot())));
             return results;
         }
         finally
@@ -219,6 +228,14 @@ internal sealed class HotOfferScenario : IScenario
         {
             Console.WriteLine(string.Create(invariant,
                 $"| {r.Mode} | {r.Clients} | {r.Load.CallsPerSecond:N0} | {r.Load.Latency.P50Ms:N2} | {r.Load.Latency.P95Ms:N2} | {r.Load.Latency.P99Ms:N2} | {r.Issued:N0} | {r.Refused:N0} | {r.Load.Failed:N0} | {r.RatioToBaseline:N2}x |"));
+        }
+
+        Console.WriteLine();
+        foreach (var r in results.Where(static r => r.Storage is not null))
+        {
+            var s = r.Storage!;
+            Console.WriteLine(string.Create(invariant,
+                $"{r.Mode}: {s.StateReads:N0} state reads ({(double)s.StateReads / r.Issued:N1} per issued pass), {s.CommittedWrites:N0} committed writes ({(double)s.CommittedWrites / r.Issued:N1} per issued pass) in {s.Transactions:N0} transactions ({(double)s.CommittedWrites / Math.Max(1, s.Transactions):N1} writes/tx)"));
         }
 
         Console.WriteLine();

@@ -22,10 +22,12 @@ public sealed class RuntimeMetrics : IDisposable
     private readonly Histogram<double> reminderLag;
     private readonly Counter<long> remindersFired;
     private readonly Histogram<double> eventDeliveryLag;
+    private readonly Counter<long> stateReads;
     private Func<int>? activationCount;
     private Func<int>? mailboxDepth;
     private long batchCount;
     private long committedWrites;
+    private long stateReadCount;
 
     public RuntimeMetrics(IMeterFactory meterFactory)
     {
@@ -42,10 +44,14 @@ public sealed class RuntimeMetrics : IDisposable
         reminderLag = meter.CreateHistogram<double>("vrps.reminders.lag", "ms", "Fire time minus due time");
         remindersFired = meter.CreateCounter<long>("vrps.reminders.fired");
         eventDeliveryLag = meter.CreateHistogram<double>("vrps.events.delivery.lag", "ms", "Delivery time minus the time the event was raised");
+        stateReads = meter.CreateCounter<long>("vrps.storage.reads", description: "Grain state reads (one per persistent state of each activation)");
     }
 
     /// <summary>Transactions committed by the group committer since start (also on the meter).</summary>
     public long BatchCount => Interlocked.Read(ref batchCount);
+
+    /// <summary>Grain state reads since start (also on the meter).</summary>
+    public long StateReadCount => Interlocked.Read(ref stateReadCount);
 
     /// <summary>Commit items (writes and effect flushes) committed since start.</summary>
     public long CommittedWrites => Interlocked.Read(ref committedWrites);
@@ -78,6 +84,12 @@ public sealed class RuntimeMetrics : IDisposable
     }
 
     internal void CommitFailed(int count) => commitFailures.Add(count);
+
+    internal void StateRead()
+    {
+        Interlocked.Increment(ref stateReadCount);
+        stateReads.Add(1);
+    }
 
     internal void ReminderFired(TimeSpan lag)
     {

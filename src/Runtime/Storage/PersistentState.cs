@@ -26,6 +26,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IState
 
     public async Task ReadStateAsync()
     {
+        activation.Runtime.Metrics.StateRead();
         var (payload, version) = await activation.Runtime.Committer.Store.ReadAsync(activation.Id, name).ConfigureAwait(false);
         State = payload is null ? new TState() : JsonSerializer.Deserialize<TState>(payload, RuntimeJson.Options) ?? new TState();
         RecordExists = payload is not null;

@@ -1,0 +1,3 @@
+namespace Vrps.Bench.HotOffer;
+
+internal sealed record StorageCounts(long StateReads, long CommittedWrites, long Transactions);
