@@ -66,6 +66,7 @@ internal sealed class SiloLifecycle(
         finally
         {
             await committer.StopAsync().ConfigureAwait(false);
+            committer.Store.Stop();
         }
     }
 

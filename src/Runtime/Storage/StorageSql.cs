@@ -2,8 +2,12 @@ namespace Vrps.Runtime.Storage;
 
 internal static class StorageSql
 {
-    public const string ReadState =
-        "SELECT payload::text, version FROM grain_state WHERE grain_type = @type AND grain_key = @key AND state_name = @name";
+    public const string ReadStates = """
+        SELECT g.grain_type, g.grain_key, g.state_name, g.payload::text, g.version
+          FROM grain_state AS g
+          JOIN unnest(@types, @keys, @names) AS u(grain_type, grain_key, state_name)
+            ON g.grain_type = u.grain_type AND g.grain_key = u.grain_key AND g.state_name = u.state_name
+        """;
 
     public const string UpdateStates = """
         UPDATE grain_state AS g
