@@ -212,8 +212,22 @@ internal sealed partial class Activation
         return item.Completion;
     }
 
+    /// <summary>
+    /// The storage failure that broke this activation's chain of writes: writes it queued after that one can only
+    /// conflict, and their callers should hear the real cause.
+    /// </summary>
+    public GrainStorageException? CommitFailure { get; private set; }
+
     /// <summary>Our in-memory state is ahead of, or behind, what is stored: serve nothing more from it.</summary>
-    public void OnCommitFailed() => RequestDeactivation(DeactivationReason.StateMayBeStale);
+    public void OnCommitFailed(Exception failure)
+    {
+        if (failure is GrainStorageException storage)
+        {
+            CommitFailure ??= storage;
+        }
+
+        RequestDeactivation(DeactivationReason.StateMayBeStale);
+    }
 
     public IDisposable RegisterTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period)
     {

@@ -26,6 +26,6 @@ internal sealed class CommitItem(
 
         // Staged writes may have no awaiter of their own; their failure reaches callers through the reply barrier.
         _ = completion.Task.Exception;
-        Owner?.OnCommitFailed();
+        Owner?.OnCommitFailed(exception);
     }
 }

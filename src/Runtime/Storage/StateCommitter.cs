@@ -124,7 +124,7 @@ internal sealed partial class StateCommitter
             if (conflicts.Contains(item))
             {
                 var write = item.Write!;
-                item.Fail(new StateConflictException(write.Grain, write.StateName, write.ExpectedVersion));
+                item.Fail((Exception?)item.Owner?.CommitFailure ?? new StateConflictException(write.Grain, write.StateName, write.ExpectedVersion));
             }
             else
             {
