@@ -80,6 +80,28 @@ public abstract class EntityGrain<TState>(IPersistentState<TState> state) : Grai
 
     protected const string CascadeReminder = "cascade-delete";
 
+    /// <summary>The children deleted with this entity (kind in the index, and how to delete one); none for leaves.</summary>
+    protected virtual (string Kind, Func<Guid, Task> Delete)[] Children(Actor actor) => [];
+
+    /// <summary>Soft-deletes this entity and then its children, with a reminder staged in the same commit that resumes the cascade after a crash.</summary>
+    protected async Task DeleteWithChildrenAsync(GrainIndex index, Actor actor, object before)
+    {
+        if (!Exists)
+        {
+            return;
+        }
+
+        SetReminder(CascadeReminder, TimeProvider.GetUtcNow());
+        await SoftDeleteAsync(actor, before);
+        await CascadeDeleteAsync(index, actor, Children(actor));
+    }
+
+    /// <summary>The reminder side of <see cref="DeleteWithChildrenAsync"/>.</summary>
+    protected Task ResumeCascadeAsync(GrainIndex index, string reminderName) =>
+        reminderName == CascadeReminder && State.DeletedAt is not null
+            ? CascadeDeleteAsync(index, Actor.System, Children(Actor.System))
+            : Task.CompletedTask;
+
     /// <summary>Writes state with its index row and whatever events were raised; completes once committed.</summary>
     protected Task SaveAsync()
     {

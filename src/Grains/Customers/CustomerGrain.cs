@@ -52,17 +52,7 @@ public sealed class CustomerGrain(GrainIndex index, [PersistentState("customer")
         return View();
     }
 
-    public async Task DeleteAsync(Actor actor)
-    {
-        if (!Exists)
-        {
-            return;
-        }
-
-        SetReminder(CascadeReminder, TimeProvider.GetUtcNow());
-        await SoftDeleteAsync(actor, View());
-        await CascadeAsync(actor);
-    }
+    public Task DeleteAsync(Actor actor) => DeleteWithChildrenAsync(index, actor, View());
 
     public async Task<PropertyView> AddPropertyAsync(CreateProperty command, Actor actor)
     {
@@ -70,11 +60,10 @@ public sealed class CustomerGrain(GrainIndex index, [PersistentState("customer")
         return await GrainFactory.GetGrain<IPropertyGrain>(command.PropertyId).InitializeAsync(Id, command, actor);
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        reminderName == CascadeReminder && State.DeletedAt is not null ? CascadeAsync(Actor.System) : Task.CompletedTask;
+    public Task ReceiveReminder(string reminderName, TickStatus status) => ResumeCascadeAsync(index, reminderName);
 
-    private Task CascadeAsync(Actor actor) =>
-        CascadeDeleteAsync(index, actor, ("property", id => GrainFactory.GetGrain<IPropertyGrain>(id).DeleteAsync(actor)));
+    protected override (string Kind, Func<Guid, Task> Delete)[] Children(Actor actor) =>
+        [("property", id => GrainFactory.GetGrain<IPropertyGrain>(id).DeleteAsync(actor))];
 
     protected override IndexEntry IndexRow() =>
         new(Kind, Id.ToString("D"), null, Id.ToString("D"), State.Name, State.CreatedAt, State.DeletedAt, View());

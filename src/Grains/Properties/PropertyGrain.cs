@@ -50,17 +50,7 @@ public sealed class PropertyGrain(GrainIndex index, [PersistentState("property")
         return View();
     }
 
-    public async Task DeleteAsync(Actor actor)
-    {
-        if (!Exists)
-        {
-            return;
-        }
-
-        SetReminder(CascadeReminder, TimeProvider.GetUtcNow());
-        await SoftDeleteAsync(actor, View());
-        await CascadeAsync(actor);
-    }
+    public Task DeleteAsync(Actor actor) => DeleteWithChildrenAsync(index, actor, View());
 
     public async Task<LotView> AddLotAsync(CreateLot command, Actor actor)
     {
@@ -74,15 +64,13 @@ public sealed class PropertyGrain(GrainIndex index, [PersistentState("property")
         return await GrainFactory.GetGrain<IUnitGrain>(command.UnitId).InitializeAsync(State.CustomerId, Id, command, actor);
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        reminderName == CascadeReminder && State.DeletedAt is not null ? CascadeAsync(Actor.System) : Task.CompletedTask;
+    public Task ReceiveReminder(string reminderName, TickStatus status) => ResumeCascadeAsync(index, reminderName);
 
-    private Task CascadeAsync(Actor actor) =>
-        CascadeDeleteAsync(
-            index,
-            actor,
-            ("lot", id => GrainFactory.GetGrain<ILotGrain>(id).DeleteAsync(actor)),
-            ("unit", id => GrainFactory.GetGrain<IUnitGrain>(id).DeleteAsync(actor)));
+    protected override (string Kind, Func<Guid, Task> Delete)[] Children(Actor actor) =>
+    [
+        ("lot", id => GrainFactory.GetGrain<ILotGrain>(id).DeleteAsync(actor)),
+        ("unit", id => GrainFactory.GetGrain<IUnitGrain>(id).DeleteAsync(actor)),
+    ];
 
     protected override IndexEntry IndexRow() =>
         new(Kind, Id.ToString("D"), State.CustomerId.ToString("D"), State.CustomerId.ToString("D"), State.Name, State.CreatedAt, State.DeletedAt, View());
