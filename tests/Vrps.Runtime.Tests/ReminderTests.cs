@@ -42,6 +42,32 @@ public sealed class ReminderTests : SiloTestBase
     }
 
     [Fact]
+    public async Task PeriodicReminder_ClockJumpsPastLeaseWhileFireInFlight_FiresOnceThenOnceForTheLateTick()
+    {
+        var clock = new FakeTimeProvider();
+        var silo = await StartSiloAsync(time: clock);
+        Probe.HoldReminders = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await silo.Grains.GetGrain<ICounterGrain>("held").SetReminderAsync("beat", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await Eventually.HoldsAsync(() => Fired("held", "beat") == 1, "the first tick is in flight");
+
+        // Business time jumps far past the lease; the silo is alive, so nobody may claim the tick a second time.
+        clock.Advance(TimeSpan.FromHours(2));
+        await Task.Delay(500);
+        Assert.Equal(1, Fired("held", "beat"));
+
+        var hold = Probe.HoldReminders;
+        Probe.HoldReminders = null;
+        hold.SetResult();
+
+        // The two hours of missed periods collapse into one late tick.
+        await Eventually.HoldsAsync(() => Fired("held", "beat") == 2, "the late tick fires");
+        await Task.Delay(500);
+        Assert.Equal(2, Fired("held", "beat"));
+    }
+
+    [Fact]
     public async Task Reminder_DueWhileSiloWasDown_FiresAfterRestartWithItsDueTime()
     {
         var clock = new FakeTimeProvider();

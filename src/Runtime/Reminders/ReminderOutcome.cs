@@ -1,4 +1,4 @@
 namespace Vrps.Runtime.Reminders;
 
-/// <param name="NextDueAt">For a periodic reminder that fired, its next tick; for a failed one, when to retry; null deletes a fired one-shot.</param>
+/// <param name="NextDueAt">For a periodic reminder that fired, its next tick; null deletes a fired one-shot. A failed fire keeps its due time and is retried once its short lease lapses.</param>
 internal sealed record ReminderOutcome(ClaimedReminder Reminder, bool Succeeded, DateTimeOffset? NextDueAt);

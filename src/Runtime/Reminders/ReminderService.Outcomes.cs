@@ -42,7 +42,7 @@ internal sealed partial class ReminderService
     private async Task RecordAsync(List<ReminderOutcome> batch)
     {
         var deleted = batch.Where(static o => o.Succeeded && o.NextDueAt is null).Select(static o => o.Reminder).ToList();
-        var rescheduled = batch.Where(static o => o.NextDueAt is not null).ToList();
+        var rescheduled = batch.Where(static o => o.Succeeded && o.NextDueAt is not null).ToList();
         await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
         await using var command = new NpgsqlBatch(connection);
         if (deleted.Count > 0)
@@ -52,18 +52,21 @@ internal sealed partial class ReminderService
             command.BatchCommands.Add(delete);
         }
 
-        foreach (var (succeeded, sql) in new[] { (true, ReminderSql.Reschedule), (false, ReminderSql.Retry) })
+        if (rescheduled.Count > 0)
         {
-            var group = rescheduled.Where(o => o.Succeeded == succeeded).ToList();
-            if (group.Count == 0)
-            {
-                continue;
-            }
-
-            var update = new NpgsqlBatchCommand(sql);
-            AddKeys(update, group.Select(static o => o.Reminder).ToList());
-            update.Parameters.AddWithValue("due", group.Select(static o => o.NextDueAt!.Value).ToArray());
+            var update = new NpgsqlBatchCommand(ReminderSql.Reschedule);
+            AddKeys(update, rescheduled.Select(static o => o.Reminder).ToList());
+            update.Parameters.AddWithValue("due", rescheduled.Select(static o => o.NextDueAt!.Value).ToArray());
             command.BatchCommands.Add(update);
+        }
+
+        var failed = batch.Where(static o => !o.Succeeded).Select(static o => o.Reminder).ToList();
+        if (failed.Count > 0)
+        {
+            var retry = new NpgsqlBatchCommand(ReminderSql.Retry);
+            AddKeys(retry, failed);
+            retry.Parameters.AddWithValue("retry_after", options.ReminderRetryDelay);
+            command.BatchCommands.Add(retry);
         }
 
         if (command.BatchCommands.Count > 0)

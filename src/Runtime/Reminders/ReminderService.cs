@@ -126,7 +126,7 @@ internal sealed partial class ReminderService
         await using var command = dataSource.CreateCommand(ReminderSql.Claim);
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("limit", options.ReminderBatchSize);
-        command.Parameters.AddWithValue("lease_until", now + options.ReminderLease);
+        command.Parameters.AddWithValue("lease", options.ReminderLease);
         var claimed = new List<ClaimedReminder>();
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
         while (await reader.ReadAsync().ConfigureAwait(false))
@@ -175,7 +175,7 @@ internal sealed partial class ReminderService
         catch (Exception exception)
         {
             ReminderLog.FireFailed(logger, reminder.Grain.ToString(), reminder.Name, exception);
-            outcomes.Writer.TryWrite(new ReminderOutcome(reminder, false, time.GetUtcNow() + options.ReminderRetryDelay));
+            outcomes.Writer.TryWrite(new ReminderOutcome(reminder, false, null));
         }
         finally
         {

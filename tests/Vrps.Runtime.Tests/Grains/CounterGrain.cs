@@ -93,6 +93,11 @@ public sealed class CounterGrain(Probe probe, [PersistentState("counter")] IPers
     {
         state.State.Ticks.Add($"{reminderName}@{status.DueAt:O}");
         probe.Log.Enqueue($"reminder:{GrainId.Key}:{reminderName}");
+        if (probe.HoldReminders is { } hold)
+        {
+            await hold.Task;
+        }
+
         await state.WriteStateAsync();
     }
 }

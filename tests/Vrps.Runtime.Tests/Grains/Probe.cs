@@ -12,6 +12,9 @@ public sealed class Probe
 
     public ConcurrentDictionary<string, int> Activations { get; } = new();
 
+    /// <summary>While set, reminder handlers wait on it after logging their tick: a fire held in flight.</summary>
+    public TaskCompletionSource? HoldReminders { get; set; }
+
     public ConcurrentDictionary<string, int> Deactivations { get; } = new();
 
     public int MaxConcurrency => Volatile.Read(ref maxInside);
