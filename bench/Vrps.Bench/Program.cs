@@ -1,4 +1,4 @@
-using Vrps.Bench.HotOffer;
+using Vrps.Bench.Offers;
 using Vrps.Bench.RuntimeWrites;
 
 namespace Vrps.Bench;
@@ -6,7 +6,7 @@ namespace Vrps.Bench;
 internal static class Program
 {
     // New scenarios only need an entry here.
-    private static readonly IScenario[] Scenarios = [new RuntimeWritesScenario(), new HotOfferScenario()];
+    private static readonly IScenario[] Scenarios = [new RuntimeWritesScenario(), new HotOfferScenario(), new ManyOffersScenario()];
 
     public static async Task<int> Main(string[] args)
     {

@@ -1,0 +1,94 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Vrps.Runtime;
+using Vrps.Runtime.Metrics;
+using Vrps.Silo;
+
+namespace Vrps.Bench.Common;
+
+/// <summary>
+/// The real silo (the same <see cref="SiloApplication"/> the product runs) on a loopback port, with a platform-admin
+/// HTTP client and seeding helpers. Claim rate limiting is lifted: the benchmark is one client machine.
+/// </summary>
+internal sealed class BenchSilo : IAsyncDisposable
+{
+    public const string AdminKey = "bench-admin-key";
+
+    private readonly WebApplication app;
+
+    private BenchSilo(WebApplication app, HttpClient http, string connectionString)
+    {
+        this.app = app;
+        Http = http;
+        ConnectionString = connectionString;
+    }
+
+    public HttpClient Http { get; }
+
+    public string ConnectionString { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public IGrainFactory Grains => app.Services.GetRequiredService<IGrainFactory>();
+
+    public RuntimeMetrics Metrics => app.Services.GetRequiredService<RuntimeMetrics>();
+
+    public Uri BaseAddress => Http.BaseAddress!;
+
+    /// <param name="extraArguments">More configuration, e.g. <c>"--Vrps:Runtime:ReminderPollInterval", "00:00:00.100"</c>.</param>
+    public static async Task<BenchSilo> StartAsync(string connectionString, int maxConnections, CancellationToken cancellationToken, params string[] extraArguments)
+    {
+        var builder = WebApplication.CreateBuilder([
+            "--urls", "http://127.0.0.1:0", "--Vrps:BootstrapAdminKey", AdminKey, "--Vrps:Claims:PermitsPerWindow", "100000000",
+            "--Logging:LogLevel:Default", "Warning", .. extraArguments]);
+        var app = SiloApplication.Build(builder, connectionString);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = maxConnections }) { BaseAddress = new Uri(app.Urls.First()) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        return new BenchSilo(app, http, connectionString);
+    }
+
+    public async Task<JsonElement> PostAsync(string url, object body, CancellationToken cancellationToken)
+    {
+        using var response = await Http.PostAsJsonAsync(url, body, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"POST {url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)}");
+        }
+
+        return await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A customer and a property in UTC: the root most scenarios hang their lot or amenity from.</summary>
+    public async Task<(Guid CustomerId, Guid PropertyId)> SeedPropertyAsync(CancellationToken cancellationToken)
+    {
+        var customer = await PostAsync("/api/customers", new { name = "Bench Co" }, cancellationToken).ConfigureAwait(false);
+        var customerId = customer.GetProperty("id").GetGuid();
+        var property = await PostAsync($"/api/customers/{customerId}/properties", new { name = "Bench Arena", timezone = "UTC" }, cancellationToken).ConfigureAwait(false);
+        return (customerId, property.GetProperty("id").GetGuid());
+    }
+
+    /// <summary>A public lot with a free pass type (6-hour passes) under a new property.</summary>
+    public async Task<(Guid PropertyId, Guid LotId, Guid PassTypeId)> SeedLotAsync(int capacity, CancellationToken cancellationToken)
+    {
+        var (_, propertyId) = await SeedPropertyAsync(cancellationToken).ConfigureAwait(false);
+        var lot = await PostAsync($"/api/properties/{propertyId}/lots", new { name = "Arena Lot", capacity, mode = "both" }, cancellationToken).ConfigureAwait(false);
+        var lotId = lot.GetProperty("id").GetGuid();
+        var passType = await PostAsync($"/api/lots/{lotId}/pass-types", new
+        {
+            name = "Event",
+            terms = new { rateStructure = "free", amountCents = 0, duration = new { kind = "hours", value = 6 } },
+        }, cancellationToken).ConfigureAwait(false);
+        return (propertyId, lotId, passType.GetProperty("id").GetGuid());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+    }
+}

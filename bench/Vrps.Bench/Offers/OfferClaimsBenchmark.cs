@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Vrps.Bench.Common;
+using Vrps.Grains.Claims;
+using Vrps.Interfaces;
+using Vrps.Interfaces.Claims;
+
+namespace Vrps.Bench.Offers;
+
+/// <summary>
+/// Claims on group offers through the silo — in-process (the claim coordinator's grain calls) and over HTTP — against
+/// the best plain-SQL design (a conditional UPDATE of the offer's counter and the pass INSERT in one statement, from 64
+/// connections), all on one private durable Postgres, in one run. Claim <c>n</c> goes to offer <c>n % offers</c>.
+/// </summary>
+internal static class OfferClaimsBenchmark
+{
+    private const int SiloClients = 256;
+    private const int SqlConnections = 64;
+
+    public static async Task<int> RunAsync(string name, IReadOnlyList<string> arguments, Func<bool, OfferClaimsShape> shapeFor, CancellationToken cancellationToken)
+    {
+        var options = ScenarioArguments.Parse(arguments, name);
+        var shape = shapeFor(options.Quick);
+        var results = new List<OfferClaimsResult>();
+        await using (var postgres = await BenchPostgres.StartAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var baseline = await RunSqlBaselineAsync(await postgres.CreateDatabaseAsync("claims_sql", cancellationToken).ConfigureAwait(false), shape, cancellationToken).ConfigureAwait(false);
+            results.Add(baseline);
+            var siloDatabase = await postgres.CreateDatabaseAsync("claims_silo", cancellationToken).ConfigureAwait(false);
+            results.AddRange(await RunSiloAsync(siloDatabase, shape, baseline.Load.CallsPerSecond, cancellationToken).ConfigureAwait(false));
+        }
+
+        Print(results, shape, options.Quick);
+        await BenchJson.WriteAsync(options.JsonPath, new { scenario = name, shape, processors = Environment.ProcessorCount, results }, cancellationToken).ConfigureAwait(false);
+        return results.All(r => r.Issued == shape.TotalCapacity && r.Load.Failed == 0) ? 0 : 1;
+    }
+
+    private static async Task<OfferClaimsResult> RunSqlBaselineAsync(string connectionString, OfferClaimsShape shape, CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConnectionStringBuilder.MaxPoolSize = SqlConnections;
+        await using var dataSource = builder.Build();
+        await using (var setup = dataSource.CreateCommand("""
+            CREATE TABLE bench_offer (id int PRIMARY KEY, claimed int NOT NULL, capacity int NOT NULL);
+            CREATE TABLE bench_pass (id uuid PRIMARY KEY, offer_id int NOT NULL, plate text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
+            INSERT INTO bench_offer SELECT g, 0, @capacity FROM generate_series(0, @offers - 1) AS g;
+            """))
+        {
+            setup.Parameters.AddWithValue("capacity", shape.CapacityPerOffer);
+            setup.Parameters.AddWithValue("offers", shape.Offers);
+            await setup.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // One statement, so one round trip and one transaction per claim: the row lock serialises claims on one offer.
+        const string Claim = """
+            WITH taken AS (UPDATE bench_offer SET claimed = claimed + 1 WHERE id = @offer AND claimed < capacity RETURNING id)
+            INSERT INTO bench_pass (id, offer_id, plate) SELECT @id, id, @plate FROM taken
+            """;
+        long refused = 0;
+        var load = await ClosedLoopDriver.RunAsync(
+            Enumerable.Range(0, shape.Claims).ToArray(),
+            async i =>
+            {
+                await using var command = dataSource.CreateCommand(Claim);
+                command.Parameters.AddWithValue("offer", i % shape.Offers);
+                command.Parameters.AddWithValue("id", Guid.NewGuid());
+                command.Parameters.AddWithValue("plate", $"SQL{i}");
+                if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+                {
+                    Interlocked.Increment(ref refused);
+                }
+            },
+            shape.Claims,
+            SqlConnections,
+            cancellationToken).ConfigureAwait(false);
+        await using var count = dataSource.CreateCommand("SELECT count(*) FROM bench_pass");
+        var issued = (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        return new OfferClaimsResult("plain SQL (baseline)", SqlConnections, load, issued, refused, 1.0);
+    }
+
+    private static async Task<IReadOnlyList<OfferClaimsResult>> RunSiloAsync(string connectionString, OfferClaimsShape shape, double baseline, CancellationToken cancellationToken)
+    {
+        var silo = await BenchSilo.StartAsync(connectionString, SiloClients, cancellationToken).ConfigureAwait(false);
+        await using (silo.ConfigureAwait(false))
+        {
+            // Room for both runs' passes: the lot is never the limit, the offers are.
+            var (_, lotId, passTypeId) = await silo.SeedLotAsync(Math.Min(1_000_000, shape.TotalCapacity * 3), cancellationToken).ConfigureAwait(false);
+            var claims = silo.Services.GetRequiredService<ClaimCoordinator>();
+            var metrics = silo.Metrics;
+            StorageCounts Snapshot() => new(metrics.StateReadCount, metrics.CommittedWrites, metrics.BatchCount);
+            static StorageCounts Delta(StorageCounts before, StorageCounts after) =>
+                new(after.StateReads - before.StateReads, after.CommittedWrites - before.CommittedWrites, after.Transactions - before.Transactions);
+            var results = new List<OfferClaimsResult>();
+
+            var offers = await CreateOffersAsync(silo, lotId, passTypeId, shape, cancellationToken).ConfigureAwait(false);
+            long refusedInProcess = 0;
+            var before = Snapshot();
+            var inProcess = await ClosedLoopDriver.RunAsync(
+                Enumerable.Range(0, shape.Claims).ToArray(),
+                async i =>
+                {
+                    try
+                    {
+                        var token = offers[i % offers.Count].Token;
+                        await claims.ClaimAsync(new ClaimRequest(null, null, token, lotId, Phone(1, i), null, null, $"IN{i}", null)).ConfigureAwait(false);
+                    }
+                    catch (DomainException refusal) when (refusal.Code == "offer_exhausted")
+                    {
+                        Interlocked.Increment(ref refusedInProcess);
+                    }
+                },
+                shape.Claims,
+                SiloClients,
+                cancellationToken).ConfigureAwait(false);
+            results.Add(new OfferClaimsResult("silo, in-process grain calls", SiloClients, inProcess,
+                await CountPassesAsync(connectionString, offers, cancellationToken).ConfigureAwait(false), refusedInProcess, inProcess.CallsPerSecond / baseline,
+                Delta(before, Snapshot())));
+
+            offers = await CreateOffersAsync(silo, lotId, passTypeId, shape, cancellationToken).ConfigureAwait(false);
+            long refusedHttp = 0;
+            before = Snapshot();
+            var overHttp = await ClosedLoopDriver.RunAsync(
+                Enumerable.Range(0, shape.Claims).ToArray(),
+                async i =>
+                {
+                    var token = offers[i % offers.Count].Token;
+                    using var response = await silo.Http.PostAsJsonAsync("/api/claims", new { shareToken = token, lotId, phone = Phone(2, i), plate = $"HT{i}" }, cancellationToken).ConfigureAwait(false);
+                    if (response.StatusCode == HttpStatusCode.Conflict)
+                    {
+                        Interlocked.Increment(ref refusedHttp);
+                    }
+                    else if (response.StatusCode != HttpStatusCode.Created)
+                    {
+                        throw new InvalidOperationException($"claim answered {(int)response.StatusCode}");
+                    }
+                },
+                shape.Claims,
+                SiloClients,
+                cancellationToken).ConfigureAwait(false);
+            results.Add(new OfferClaimsResult("silo, over HTTP", SiloClients, overHttp,
+                await CountPassesAsync(connectionString, offers, cancellationToken).ConfigureAwait(false), refusedHttp, overHttp.CallsPerSecond / baseline,
+                Delta(before, Snapshot())));
+            return results;
+        }
+    }
+
+    private static string Phone(int run, int i) => $"+1{run}{i.ToString("D9", CultureInfo.InvariantCulture)}";
+
+    private static async Task<IReadOnlyList<(Guid OfferId, string Token)>> CreateOffersAsync(BenchSilo silo, Guid lot, Guid passType, OfferClaimsShape shape, CancellationToken cancellationToken)
+    {
+        var offers = new (Guid, string)[shape.Offers];
+        await Parallel.ForAsync(0, shape.Offers, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            var offer = await silo.PostAsync($"/api/lots/{lot}/offers", new { kind = "group", passTypeId = passType, capacity = shape.CapacityPerOffer }, ct).ConfigureAwait(false);
+            offers[i] = (offer.GetProperty("id").GetGuid(), offer.GetProperty("shareToken").GetString()!);
+        }).ConfigureAwait(false);
+        return offers;
+    }
+
+    private static async Task<long> CountPassesAsync(string connectionString, IReadOnlyList<(Guid OfferId, string Token)> offers, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM grain_state WHERE grain_type = 'pass' AND payload->>'offerId' = ANY(@offers)", connection);
+        command.Parameters.AddWithValue("offers", offers.Select(static o => o.OfferId.ToString("D")).ToArray());
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    private static void Print(IReadOnlyList<OfferClaimsResult> results, OfferClaimsShape shape, bool quick)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(invariant,
+            $"{shape.Title} ({(quick ? "quick" : "full")}): {shape.Claims:N0} claims on {shape.Offers:N0} group offer(s) of capacity {shape.CapacityPerOffer:N0}, {Environment.ProcessorCount} CPUs"));
+        Console.WriteLine();
+        Console.WriteLine("| mode | clients | claims/s | p50 ms | p95 ms | p99 ms | issued | refused | failed | vs baseline |");
+        Console.WriteLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+        foreach (var r in results)
+        {
+            Console.WriteLine(string.Create(invariant,
+                $"| {r.Mode} | {r.Clients} | {r.Load.CallsPerSecond:N0} | {r.Load.Latency.P50Ms:N2} | {r.Load.Latency.P95Ms:N2} | {r.Load.Latency.P99Ms:N2} | {r.Issued:N0} | {r.Refused:N0} | {r.Load.Failed:N0} | {r.RatioToBaseline:N2}x |"));
+        }
+
+        Console.WriteLine();
+        foreach (var r in results.Where(static r => r.Storage is not null))
+        {
+            var s = r.Storage!;
+            Console.WriteLine(string.Create(invariant,
+                $"{r.Mode}: {s.StateReads:N0} state reads ({(double)s.StateReads / r.Issued:N1} per issued pass), {s.CommittedWrites:N0} committed writes ({(double)s.CommittedWrites / r.Issued:N1} per issued pass) in {s.Transactions:N0} transactions ({(double)s.CommittedWrites / Math.Max(1, s.Transactions):N1} writes/tx)"));
+        }
+
+        var firstError = results.Select(static r => r.Load.FirstError).FirstOrDefault(static e => e is not null);
+        if (firstError is not null)
+        {
+            Console.WriteLine($"First failure: {firstError}");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(results.All(r => r.Issued == shape.TotalCapacity)
+            ? "Issued passes equal capacity in every mode: OK"
+            : "FAIL: issued passes differ from capacity");
+    }
+}
