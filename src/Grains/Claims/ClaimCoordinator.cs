@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -38,48 +39,25 @@ public sealed class ClaimCoordinator(IGrainFactory grains, GrainIndex index, Tim
             return new ClaimResult(existing, Replayed: true);
         }
 
+        // The offer decides first and the terms are checked next, so a refused claim leaves nothing behind. Then two
+        // chains run side by side — the consumer (its identity's binding, then the record with the plate) and the other
+        // places (unit and lot together) — and the pass is issued when both are done, so it never names a consumer
+        // that does not exist. A claim waits for about four commits in a row, not six.
+        var consumerIdentity = ConsumerIdentityOf(request);
+        var undo = new ConcurrentStack<Func<Task>>();
         var offer = grains.GetGrain<IOfferGrain>(offerId);
         var held = (await offer.ReserveAsync(passId, authorization)).Offer;
-        var undo = new Stack<Func<Task>>();
         undo.Push(() => offer.CancelReservationAsync(passId));
+        Task? places = null;
         try
         {
-            var consumerId = await ResolveConsumerAsync(request);
-            var lot = await grains.GetGrain<ILotGrain>(held.LotId).GetAsync();
-            if (held.LotId != request.LotId)
-            {
-                throw new DomainException("code_invalid", "This offer is not for that lot.", 422);
-            }
-
-            if (held.Kind == OfferKinds.Open && lot.Mode == LotModes.Private)
-            {
-                throw new DomainException("offer_not_active", "Open offers can be claimed only at public lots.", 409);
-            }
-
-            var passType = await grains.GetGrain<IPassTypeGrain>(held.PassTypeId).GetAsync();
-            var property = await grains.GetGrain<IPropertyGrain>(held.PropertyId).GetAsync();
-            var now = time.GetUtcNow();
-            if (!TermsRules.InSeason(passType.ActiveTerms, now, property.Timezone))
-            {
-                throw new DomainException("outside_claim_window", "This pass type cannot be claimed on this date or weekday.", 422);
-            }
-
-            var end = TermsRules.EndOf(passType.ActiveTerms, now, property.Timezone);
-            if (held.UnitId is { } unitId)
-            {
-                var unit = grains.GetGrain<IUnitPassesGrain>(unitId);
-                await unit.ReserveAsync(new UnitReservation(passId, passType.Id, held.LotId, plate, now, end, passType.ActiveTerms.Quota));
-                undo.Push(() => unit.CancelReservationAsync(passId));
-            }
-
-            var occupancy = grains.GetGrain<ILotOccupancyGrain>(held.LotId);
-            await occupancy.ReserveAsync(passId);
-            undo.Push(() => occupancy.CancelReservationAsync(passId));
-
+            var (passType, now, end) = await CheckTermsAsync(held, request.LotId);
+            var consumer = EnsureConsumerAsync(request.ConsumerId, consumerIdentity, plate);
+            places = HoldPlacesAsync(held, passId, passType, plate, now, end, undo);
+            await Task.WhenAll(consumer, places);
             var issued = await pass.IssueAsync(new IssuePass(
                 offerId, held.CustomerId, held.PropertyId, held.LotId, held.UnitId, passType.Id, passType.ActiveVersion, passType.ActiveTerms,
-                consumerId, plate, now, end, TermsRules.PriceOf(passType.ActiveTerms, now, end), options.Value.ExpiringSoonLead));
-            await grains.GetGrain<IConsumerGrain>(consumerId).AddVehicleAsync(plate, null, makeDefault: false);
+                await consumer, plate, now, end, TermsRules.PriceOf(passType.ActiveTerms, now, end), options.Value.ExpiringSoonLead));
             return new ClaimResult(issued, Replayed: false);
         }
         catch (DomainException)
@@ -90,8 +68,84 @@ public sealed class ClaimCoordinator(IGrainFactory grains, GrainIndex index, Tim
                 await release();
             }
 
+            // Task.WhenAll rethrows the first chain's failure; prefer the places' refusal when both refused.
+            if (places?.Exception?.InnerException is DomainException refusal)
+            {
+                throw refusal;
+            }
+
             throw;
         }
+    }
+
+    private async Task<(PassTypeView PassType, DateTimeOffset Now, DateTimeOffset End)> CheckTermsAsync(OfferView held, Guid lotId)
+    {
+        if (held.LotId != lotId)
+        {
+            throw new DomainException("code_invalid", "This offer is not for that lot.", 422);
+        }
+
+        var lot = await grains.GetGrain<ILotGrain>(held.LotId).GetAsync();
+        if (held.Kind == OfferKinds.Open && lot.Mode == LotModes.Private)
+        {
+            throw new DomainException("offer_not_active", "Open offers can be claimed only at public lots.", 409);
+        }
+
+        var passType = await grains.GetGrain<IPassTypeGrain>(held.PassTypeId).GetAsync();
+        var property = await grains.GetGrain<IPropertyGrain>(held.PropertyId).GetAsync();
+        var now = time.GetUtcNow();
+        if (!TermsRules.InSeason(passType.ActiveTerms, now, property.Timezone))
+        {
+            throw new DomainException("outside_claim_window", "This pass type cannot be claimed on this date or weekday.", 422);
+        }
+
+        return (passType, now, TermsRules.EndOf(passType.ActiveTerms, now, property.Timezone));
+    }
+
+    private async Task HoldPlacesAsync(
+        OfferView held, Guid passId, PassTypeView passType, string plate, DateTimeOffset now, DateTimeOffset end, ConcurrentStack<Func<Task>> undo)
+    {
+        var unitHold = Task.CompletedTask;
+        if (held.UnitId is { } unitId)
+        {
+            var unit = grains.GetGrain<IUnitPassesGrain>(unitId);
+            unitHold = HoldAsync(
+                () => unit.ReserveAsync(new UnitReservation(passId, passType.Id, held.LotId, plate, now, end, passType.ActiveTerms.Quota)),
+                () => unit.CancelReservationAsync(passId),
+                undo);
+        }
+
+        var occupancy = grains.GetGrain<ILotOccupancyGrain>(held.LotId);
+        var lotHold = HoldAsync(() => occupancy.ReserveAsync(passId), () => occupancy.CancelReservationAsync(passId), undo);
+        try
+        {
+            await Task.WhenAll(unitHold, lotHold);
+        }
+        catch (DomainException) when (unitHold.Exception?.InnerException is DomainException unitRefusal)
+        {
+            // The unit's answer (its limit, its quota) says more to the claimer than the lot's.
+            throw unitRefusal;
+        }
+    }
+
+    private static async Task HoldAsync(Func<Task> hold, Func<Task> release, ConcurrentStack<Func<Task>> undo)
+    {
+        await hold();
+        undo.Push(release);
+    }
+
+    private static ConsumerIdentity? ConsumerIdentityOf(ClaimRequest request) =>
+        request.ConsumerId is not null ? null
+        : request.Phone is { Length: > 0 } phone ? new ConsumerIdentity("phone", Identities.Phone(phone), Verified: false, Preferred: true)
+        : request.Email is { Length: > 0 } email ? new ConsumerIdentity("email", Emails.Require(email), Verified: false, Preferred: true)
+        : throw DomainException.Validation("phone", "phone or email is required: the pass belongs to a consumer.");
+
+    private async Task<Guid> EnsureConsumerAsync(Guid? knownConsumer, ConsumerIdentity? identity, string plate)
+    {
+        var consumerId = knownConsumer
+            ?? await grains.GetGrain<IConsumerIdentityGrain>(Identities.Key(identity!.Kind, identity.Value)).GetOrCreateConsumerAsync();
+        await grains.GetGrain<IConsumerGrain>(consumerId).EnsureWithVehicleAsync(identity, plate);
+        return consumerId;
     }
 
     private async Task<(Guid OfferId, ClaimAuthorization Authorization)> ResolveOfferAsync(ClaimRequest request)
@@ -120,21 +174,6 @@ public sealed class ClaimCoordinator(IGrainFactory grains, GrainIndex index, Tim
         found is { } row && row.TryGetProperty("offerId", out var id)
             ? id.GetGuid()
             : throw new DomainException("code_invalid", "The claim code or share link is not valid.", 422);
-
-    private async Task<Guid> ResolveConsumerAsync(ClaimRequest request)
-    {
-        if (request.ConsumerId is { } consumerId)
-        {
-            return await grains.GetGrain<IConsumerGrain>(consumerId).FindAsync() is not null
-                ? consumerId
-                : throw DomainException.NotFound("Consumer", consumerId);
-        }
-
-        var identity = request.Phone is { Length: > 0 } phone ? Identities.Key("phone", Identities.Phone(phone))
-            : request.Email is { Length: > 0 } email ? Identities.Key("email", Emails.Require(email))
-            : throw DomainException.Validation("phone", "phone or email is required: the pass belongs to a consumer.");
-        return await grains.GetGrain<IConsumerIdentityGrain>(identity).GetOrCreateConsumerAsync();
-    }
 
     /// <summary>A retry with the same Idempotency-Key names the same pass, so it can never be issued twice.</summary>
     public static Guid PassIdFor(Guid offerId, string idempotencyKey)

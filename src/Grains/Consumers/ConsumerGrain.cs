@@ -45,10 +45,35 @@ public sealed class ConsumerGrain([PersistentState("consumer")] IPersistentState
         return View();
     }
 
+    public async Task<ConsumerView> EnsureWithVehicleAsync(ConsumerIdentity? identity, string plate)
+    {
+        if (!state.RecordExists)
+        {
+            state.State = identity is null
+                ? throw DomainException.NotFound("Consumer", this.GetPrimaryKey())
+                : new ConsumerState { Identities = [identity with { Preferred = true }], CreatedAt = TimeProvider.GetUtcNow() };
+        }
+
+        var normalized = Plates.Normalize(plate);
+        if (!state.State.Vehicles.Exists(v => v.Plate == normalized) || !state.RecordExists)
+        {
+            Upsert(normalized, null, makeDefault: false);
+            await SaveAsync();
+        }
+
+        return View();
+    }
+
     public async Task<ConsumerView> AddVehicleAsync(string plate, string? description, bool makeDefault)
     {
         Require();
-        var normalized = Plates.Normalize(plate);
+        Upsert(Plates.Normalize(plate), description, makeDefault);
+        await SaveAsync();
+        return View();
+    }
+
+    private void Upsert(string normalized, string? description, bool makeDefault)
+    {
         var vehicles = state.State.Vehicles;
         var existing = vehicles.FindIndex(v => v.Plate == normalized);
         var isDefault = makeDefault || vehicles.Count == 0 || (existing >= 0 && vehicles[existing].IsDefault);
@@ -65,9 +90,6 @@ public sealed class ConsumerGrain([PersistentState("consumer")] IPersistentState
         {
             vehicles.Add(new Vehicle(Guid.NewGuid(), normalized, description, isDefault));
         }
-
-        await SaveAsync();
-        return View();
     }
 
     private void Require()

@@ -14,10 +14,9 @@ public sealed class ConsumerIdentityGrain([PersistentState("identity")] IPersist
             return existing;
         }
 
+        // Only the binding is decided here; the caller creates the consumer record (IConsumerGrain.EnsureWithVehicleAsync),
+        // so a claim pays one commit for each, side by side, not two in a row.
         var consumerId = Guid.NewGuid();
-        var separator = GrainId.Key.IndexOf(':', StringComparison.Ordinal);
-        var identity = new ConsumerIdentity(GrainId.Key[..separator], GrainId.Key[(separator + 1)..], Verified: false, Preferred: true);
-        await GrainFactory.GetGrain<IConsumerGrain>(consumerId).CreateAsync(null, [identity]);
         state.State.ConsumerId = consumerId;
         await state.WriteStateAsync();
         return consumerId;

@@ -12,4 +12,10 @@ public interface IConsumerGrain : IGrainWithGuidKey
     Task<ConsumerView> AddIdentityAsync(ConsumerIdentity identity);
 
     Task<ConsumerView> AddVehicleAsync(string plate, string? description, bool makeDefault);
+
+    /// <summary>
+    /// For a claim: creates the consumer with <paramref name="identity"/> if it does not exist yet (with no identity,
+    /// a missing consumer is a 404), and records the claimed plate as one of its vehicles — one commit.
+    /// </summary>
+    Task<ConsumerView> EnsureWithVehicleAsync(ConsumerIdentity? identity, string plate);
 }

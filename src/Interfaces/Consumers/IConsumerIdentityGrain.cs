@@ -8,6 +8,11 @@ namespace Vrps.Interfaces.Consumers;
 /// </summary>
 public interface IConsumerIdentityGrain : IGrainWithStringKey
 {
+    /// <summary>
+    /// The consumer that owns this identity, binding a new consumer id on first use. It does not create the consumer
+    /// record: the claim does that with <see cref="IConsumerGrain.EnsureWithVehicleAsync"/>, so a crash between the two
+    /// heals on the identity's next claim.
+    /// </summary>
     Task<Guid> GetOrCreateConsumerAsync();
 
     Task<Guid?> FindConsumerAsync();
