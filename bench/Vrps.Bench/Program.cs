@@ -1,4 +1,5 @@
 using Vrps.Bench.Offers;
+using Vrps.Bench.Reminders;
 using Vrps.Bench.RuntimeWrites;
 
 namespace Vrps.Bench;
@@ -6,7 +7,7 @@ namespace Vrps.Bench;
 internal static class Program
 {
     // New scenarios only need an entry here.
-    private static readonly IScenario[] Scenarios = [new RuntimeWritesScenario(), new HotOfferScenario(), new ManyOffersScenario()];
+    private static readonly IScenario[] Scenarios = [new RuntimeWritesScenario(), new HotOfferScenario(), new ManyOffersScenario(), new RemindersScenario()];
 
     public static async Task<int> Main(string[] args)
     {
