@@ -96,6 +96,37 @@ public sealed class AmenityApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Book_RetriedWithSameKeyAfterItsStoredAnswerIsGone_IsTheSameBooking()
+    {
+        // A client whose first attempt timed out (503, no stored answer) retries with the same Idempotency-Key; here the
+        // stored answer is gone because its retention passed, which leaves the booking grain as the only guard.
+        var t = await Tenant.CreateAsync(silo, "Retry");
+        var amenity = await AmenityAsync(t, capacity: 3);
+        var start = SlotTomorrow().AddDays(3);
+        async Task<JsonElement> BookWithKeyAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/amenities/{amenity}/bookings")
+            {
+                Content = JsonContent.Create(new { unitId = t.UnitId, resident = "Rita Resident", start, end = start.AddHours(1) }),
+            };
+            request.Headers.Add("Idempotency-Key", "booking-retry-1");
+            using var response = await Admin.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.Created, body);
+            return JsonDocument.Parse(body).RootElement;
+        }
+
+        var first = await BookWithKeyAsync();
+        clock.Advance(TimeSpan.FromHours(25));
+        var retried = await BookWithKeyAsync();
+
+        Assert.Equal(first.Id(), retried.Id());
+        var slot = (await Admin.GetOkAsync($"/api/amenities/{amenity}/availability?from={Uri.EscapeDataString(start.ToString("O"))}&to={Uri.EscapeDataString(start.AddHours(1).ToString("O"))}"))
+            .GetProperty("slots").EnumerateArray().Single();
+        Assert.Equal(1, slot.GetProperty("confirmed").GetInt32());
+    }
+
+    [Fact]
     public async Task Book_EightSequentialOnCapacityTwo_WaitlistsInSendOrder()
     {
         var t = await Tenant.CreateAsync(silo, "Order");

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Vrps.Api.Auth;
+using Vrps.Api.Idempotency;
 using Vrps.Api.Requests;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Amenities;
@@ -67,7 +68,7 @@ public static class AmenityEndpoints
     }
 
     private static async Task<Created<BookingView>> BookAsync(
-        Guid id, BookingCreateRequest request, ApiPrincipal principal, Access access, IGrainFactory grains)
+        Guid id, BookingCreateRequest request, ApiPrincipal principal, Access access, IGrainFactory grains, HttpContext context)
     {
         var amenity = await AmenityAsync(id, principal, access, grains);
         var unitId = request.UnitId ?? throw DomainException.Validation("unitId", "unitId is required.");
@@ -84,7 +85,7 @@ public static class AmenityEndpoints
 
         var start = request.Start ?? throw DomainException.Validation("start", "start is required.");
         var end = request.End ?? throw DomainException.Validation("end", "end is required.");
-        var booking = await grains.GetGrain<IAmenityGrain>(id).BookAsync(new BookAmenity(Guid.NewGuid(), unitId, request.Resident, start, end), principal.Actor);
+        var booking = await grains.GetGrain<IAmenityGrain>(id).BookAsync(new BookAmenity(IdempotentIds.For(context, principal, id), unitId, request.Resident, start, end), principal.Actor);
         return TypedResults.Created($"/api/bookings/{booking.Id}", booking);
     }
 

@@ -1,0 +1,27 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Vrps.Api.Auth;
+
+namespace Vrps.Api.Idempotency;
+
+/// <summary>
+/// The id a create request gives the thing it creates. With an Idempotency-Key it is derived from the caller's key,
+/// the scope and that key, so a retry after an answer the client never got (a timeout, a 503, a dropped connection)
+/// names the same thing and the grain treats it as the same request instead of creating a second one.
+/// </summary>
+public static class IdempotentIds
+{
+    public static Guid For(HttpContext context, ApiPrincipal principal, Guid scope)
+    {
+        if (!context.Request.Headers.TryGetValue(IdempotencyMiddleware.HeaderName, out var values) || values.ToString() is not { Length: > 0 } key)
+        {
+            return Guid.NewGuid();
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{principal.KeyId:N}:{scope:N}:{key}"));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16));
+    }
+}
