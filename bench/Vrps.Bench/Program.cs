@@ -6,8 +6,10 @@ namespace Vrps.Bench;
 
 internal static class Program
 {
-    // New scenarios only need an entry here.
-    private static readonly IScenario[] Scenarios = [new RuntimeWritesScenario(), new HotOfferScenario(), new ManyOffersScenario(), new RemindersScenario()];
+    // New scenarios only need an entry here; "all" runs them in this order.
+    private static readonly IScenario[] Measured = [new RuntimeWritesScenario(), new HotOfferScenario(), new ManyOffersScenario(), new RemindersScenario()];
+
+    private static readonly IScenario[] Scenarios = [new AllScenarios(static () => Measured), .. Measured];
 
     public static async Task<int> Main(string[] args)
     {

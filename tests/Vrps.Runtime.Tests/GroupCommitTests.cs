@@ -18,6 +18,27 @@ public sealed class GroupCommitTests : SiloTestBase
     }
 
     [Fact]
+    public async Task FourCommitsInFlight_HotAndColdGrainsWithEvents_EveryWriteChainsAndEventsStayGapFree()
+    {
+        var silo = await StartSiloAsync(options => options.MaxCommitsInFlight = 4);
+        var hot = silo.Grains.GetGrain<ICounterGrain>("hot4");
+
+        // One hot grain pipelining beside 500 cold grains: its writes must wait for its own transaction in flight,
+        // the others may run beside it, and every stream's events keep gap-free sequence numbers.
+        var hotWrites = Enumerable.Range(0, 1000).Select(_ => hot.AddPipelinedAsync(1));
+        var coldWrites = Enumerable.Range(0, 500).Select(i => silo.Grains.GetGrain<ICounterGrain>($"cold4-{i}").AddWithEventAsync(1));
+        var hotReplies = Task.WhenAll(hotWrites);
+        await Task.WhenAll(coldWrites);
+
+        Assert.Equal(Enumerable.Range(1, 1000).Select(static i => (long)i), (await hotReplies).Order());
+        Assert.Equal(1000, await ScalarAsync<long>("SELECT (payload->>'value')::bigint FROM grain_state WHERE grain_key = 'hot4'"));
+        Assert.Equal(1000, await ScalarAsync<long>("SELECT version FROM grain_state WHERE grain_key = 'hot4'"));
+        Assert.Equal(500, await ScalarAsync<long>("SELECT count(*) FROM grain_state WHERE grain_key LIKE 'cold4-%' AND (payload->>'value')::bigint = 1"));
+        Assert.Equal(500, await ScalarAsync<long>("SELECT count(*) FROM events WHERE key LIKE 'cold4-%' AND seq = 1"));
+        Assert.Equal(500, await ScalarAsync<long>("SELECT count(DISTINCT position) FROM events WHERE key LIKE 'cold4-%'"));
+    }
+
+    [Fact]
     public async Task PipelinedWrites_OneHotGrain_CoalesceAndEveryReplyIsDurable()
     {
         var silo = await StartSiloAsync();

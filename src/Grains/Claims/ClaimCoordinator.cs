@@ -26,6 +26,9 @@ namespace Vrps.Grains.Claims;
 /// </summary>
 public sealed class ClaimCoordinator(IGrainFactory grains, GrainIndex index, TimeProvider time, IOptions<PassOptions> options)
 {
+    private const int MaxRememberedShareTokens = 100_000;
+    private readonly ConcurrentDictionary<string, Guid> shareTokens = new(StringComparer.Ordinal);
+
     public async Task<ClaimResult> ClaimAsync(ClaimRequest request, ClaimAuthorization? directAuthorization = null)
     {
         var plate = Plates.Normalize(request.Plate);
@@ -163,8 +166,21 @@ public sealed class ClaimCoordinator(IGrainFactory grains, GrainIndex index, Tim
 
         if (request.ShareToken is { Length: > 0 } token)
         {
-            var found = await index.FindAsync("share_token", token);
-            return (OfferIdOf(found), new ClaimAuthorization(OfferKinds.Group, token));
+            // A share token is random and belongs to one offer for good, so its offer id is remembered: a burst on a
+            // group offer then costs no index query per claim. The offer grain still checks the token on every claim,
+            // so a revoked offer refuses whatever is remembered here.
+            if (!shareTokens.TryGetValue(token, out var groupOffer))
+            {
+                groupOffer = OfferIdOf(await index.FindAsync("share_token", token));
+                if (shareTokens.Count >= MaxRememberedShareTokens)
+                {
+                    shareTokens.Clear();
+                }
+
+                shareTokens[token] = groupOffer;
+            }
+
+            return (groupOffer, new ClaimAuthorization(OfferKinds.Group, token));
         }
 
         throw DomainException.Validation("offerId", "Give an offerId (open offers), a code, or a shareToken.");

@@ -38,7 +38,8 @@ public static class RuntimeServiceCollectionExtensions
             sp.GetRequiredService<RuntimeMetrics>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<RuntimeOptions>>().Value.MaxBatchSize,
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Vrps.Runtime.GroupCommit")));
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Vrps.Runtime.GroupCommit"),
+            sp.GetRequiredService<IOptions<RuntimeOptions>>().Value.MaxCommitsInFlight));
         services.TryAddSingleton<GrainTypeRegistry>();
         services.TryAddSingleton(static sp => new GrainRuntime(
             sp,

@@ -8,8 +8,11 @@ namespace Vrps.Runtime.Storage;
 
 /// <summary>
 /// Group commit. Every state write, event and reminder change on the silo goes through one queue; whatever has
-/// queued up while the previous transaction ran becomes the next transaction. Each item's task completes only when
-/// that transaction has committed, or fails with it.
+/// queued up while the transactions in flight ran becomes the next transaction. Each item's task completes only when
+/// that transaction has committed, or fails with it. Up to <c>maxInFlight</c> transactions run at once, on disjoint
+/// grains: a grain's items wait while an earlier transaction of the same grain is in flight, so each grain's writes
+/// still commit one transaction after another, in order (its versions chain), and event appends stay ordered by the
+/// outbox lock.
 /// </summary>
 internal sealed partial class StateCommitter
 {
@@ -18,15 +21,21 @@ internal sealed partial class StateCommitter
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly int maxBatchSize;
+    private readonly SemaphoreSlim slots;
+    private TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock busyGate = new();
+    private readonly HashSet<GrainId> busy = [];
+    private readonly List<Task> running = [];
     private Task? loop;
 
-    public StateCommitter(StateStore store, RuntimeMetrics metrics, TimeProvider time, int maxBatchSize, ILogger logger)
+    public StateCommitter(StateStore store, RuntimeMetrics metrics, TimeProvider time, int maxBatchSize, ILogger logger, int maxInFlight = 1)
     {
         Store = store;
         this.metrics = metrics;
         this.time = time;
         this.maxBatchSize = Math.Max(1, maxBatchSize);
         this.logger = logger;
+        slots = new SemaphoreSlim(Math.Max(1, maxInFlight));
     }
 
     public StateStore Store { get; }
@@ -60,16 +69,145 @@ internal sealed partial class StateCommitter
     private async Task RunAsync()
     {
         var reader = queue.Reader;
-        var batch = new List<CommitItem>(Math.Min(maxBatchSize, 4096));
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        var deferred = new List<CommitItem>();
+        Task<bool>? readable = null;
+        while (true)
         {
-            while (batch.Count < maxBatchSize && reader.TryRead(out var item))
+            await slots.WaitAsync().ConfigureAwait(false);
+
+            // Taken before looking, so a transaction that finishes meanwhile still wakes the wait below.
+            var anyFinished = Volatile.Read(ref finished).Task;
+            var batch = TakeBatch(reader, deferred);
+            while (batch.Count == 0)
+            {
+                // One outstanding wait on the channel at a time: a wait that lost the race below is reused.
+                readable = readable is { IsCompleted: false } ? readable : reader.WaitToReadAsync().AsTask();
+                if (deferred.Count == 0)
+                {
+                    if (!await readable.ConfigureAwait(false))
+                    {
+                        await Task.WhenAll(SnapshotRunning()).ConfigureAwait(false);
+                        return;
+                    }
+                }
+                else
+                {
+                    // Only a finished transaction frees a deferred grain; new items may also arrive meanwhile.
+                    await Task.WhenAny(readable, anyFinished).ConfigureAwait(false);
+                    if (readable.IsCompleted && !readable.Result && !anyFinished.IsCompleted)
+                    {
+                        await anyFinished.ConfigureAwait(false);
+                    }
+                }
+
+                anyFinished = Volatile.Read(ref finished).Task;
+                batch = TakeBatch(reader, deferred);
+            }
+
+            var grains = GrainsOf(batch);
+            lock (busyGate)
+            {
+                busy.UnionWith(grains);
+            }
+
+            var commit = CommitThenReleaseAsync(batch, grains);
+            lock (running)
+            {
+                running.RemoveAll(static t => t.IsCompleted);
+                running.Add(commit);
+            }
+        }
+    }
+
+    private async Task CommitThenReleaseAsync(List<CommitItem> batch, HashSet<GrainId> grains)
+    {
+        try
+        {
+            await CommitAsync(batch).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (busyGate)
+            {
+                busy.ExceptWith(grains);
+            }
+
+            slots.Release();
+            Interlocked.Exchange(ref finished, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// The next transaction's items: first those deferred earlier whose grains are free now, then new ones. An item
+    /// whose grain is in a transaction in flight — or has an earlier item still deferred — waits, keeping per-grain order.
+    /// </summary>
+    private List<CommitItem> TakeBatch(ChannelReader<CommitItem> reader, List<CommitItem> deferred)
+    {
+        var batch = new List<CommitItem>();
+        HashSet<GrainId> inFlight;
+        lock (busyGate)
+        {
+            inFlight = busy.Count == 0 ? [] : [.. busy];
+        }
+
+        var blocked = new HashSet<GrainId>();
+        var stillDeferred = 0;
+        for (var i = 0; i < deferred.Count; i++)
+        {
+            var item = deferred[i];
+            var grain = GrainOf(item);
+            if (batch.Count >= maxBatchSize || (grain is { } g && (inFlight.Contains(g) || blocked.Contains(g))))
+            {
+                deferred[stillDeferred++] = item;
+                if (grain is { } held)
+                {
+                    blocked.Add(held);
+                }
+            }
+            else
             {
                 batch.Add(item);
             }
+        }
 
-            await CommitAsync(batch).ConfigureAwait(false);
-            batch.Clear();
+        deferred.RemoveRange(stillDeferred, deferred.Count - stillDeferred);
+        while (batch.Count < maxBatchSize && reader.TryRead(out var item))
+        {
+            if (GrainOf(item) is { } grain && (inFlight.Contains(grain) || blocked.Contains(grain)))
+            {
+                deferred.Add(item);
+                blocked.Add(grain);
+            }
+            else
+            {
+                batch.Add(item);
+            }
+        }
+
+        return batch;
+    }
+
+    private static GrainId? GrainOf(CommitItem item) => item.Owner?.Id ?? item.Write?.Grain;
+
+    private static HashSet<GrainId> GrainsOf(List<CommitItem> batch)
+    {
+        var grains = new HashSet<GrainId>();
+        foreach (var item in batch)
+        {
+            if (GrainOf(item) is { } grain)
+            {
+                grains.Add(grain);
+            }
+        }
+
+        return grains;
+    }
+
+    private Task[] SnapshotRunning()
+    {
+        lock (running)
+        {
+            return [.. running];
         }
     }
 
