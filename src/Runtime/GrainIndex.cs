@@ -107,6 +107,36 @@ public sealed class GrainIndex(NpgsqlDataSource dataSource)
         return items;
     }
 
+    /// <summary>
+    /// Like <see cref="ScanAsync(string, string, CancellationToken)"/>, but only rows whose top-level
+    /// <paramref name="field"/> is one of <paramref name="values"/>, and only the named <paramref name="fields"/> of
+    /// each: Postgres filters and trims, so rebuilding an index over a long history ships and parses what is live.
+    /// </summary>
+    public async Task<IReadOnlyList<JsonElement>> ScanAsync(
+        string kind, string parentId, string field, IReadOnlyList<string> values, IReadOnlyList<string> fields, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT (SELECT jsonb_object_agg(f, data -> f) FROM unnest(@fields) AS f)::text
+              FROM grain_index
+             WHERE kind = @kind AND parent_id = @parent AND deleted_at IS NULL AND data ->> @field = ANY(@values)
+             ORDER BY created_at, id
+            """);
+        command.Parameters.AddWithValue("kind", kind);
+        command.Parameters.AddWithValue("parent", parentId);
+        command.Parameters.AddWithValue("field", field);
+        command.Parameters.AddWithValue("values", values.ToArray());
+        command.Parameters.AddWithValue("fields", fields.ToArray());
+        var items = new List<JsonElement>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            using var document = JsonDocument.Parse(reader.GetString(0));
+            items.Add(document.RootElement.Clone());
+        }
+
+        return items;
+    }
+
     public static bool IsValidCursor(string? cursor) => cursor is null || TryDecode(cursor, out _);
 
     private static (DateTimeOffset?, string?) DecodeCursor(string? cursor)

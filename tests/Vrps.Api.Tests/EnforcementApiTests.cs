@@ -11,10 +11,11 @@ public sealed class EnforcementApiTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
     private ApiSilo silo = null!;
+    private string database = "";
 
     private HttpClient Admin => silo.Client;
 
-    public async Task InitializeAsync() => silo = await ApiSilo.StartAsync(await TestPostgres.CreateDatabaseAsync("enforcement"), clock);
+    public async Task InitializeAsync() => silo = await ApiSilo.StartAsync(database = await TestPostgres.CreateDatabaseAsync("enforcement"), clock);
 
     public async Task DisposeAsync() => await silo.DisposeAsync();
 
@@ -242,6 +243,26 @@ public sealed class EnforcementApiTests : IAsyncLifetime
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.GetRawText());
         Assert.Equal(0, (await patrol.GetOkAsync($"/api/lots/{t.LotId}/violations")).GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Lookup_AfterSiloRestart_PlateIndexRebuiltFromLivePassesOnly()
+    {
+        var t = await Tenant.CreateAsync(silo, "Rebuild");
+        await ClaimAsync(t.LotId, "+15551230010", "KEEP-1");
+        var ended = await ClaimAsync(t.LotId, "+15551230011", "GONE-1");
+        await Admin.PostOkAsync($"/api/passes/{ended.Id()}/revoke", new { reason = "test" });
+        using (var before = silo.CreateClient(t.Keys[Roles.Enforcement]))
+        {
+            await EventuallyLookupAsync(before, t.LotId, "GONE-1", static l => !l.GetProperty("authorized").GetBoolean());
+        }
+
+        await silo.DisposeAsync();
+        silo = await ApiSilo.StartAsync(database, clock);
+        using var patrol = silo.CreateClient(t.Keys[Roles.Enforcement]);
+
+        Assert.True((await patrol.GetOkAsync($"/api/enforcement/lookup?lotId={t.LotId}&plate=KEEP-1")).GetProperty("authorized").GetBoolean());
+        Assert.False((await patrol.GetOkAsync($"/api/enforcement/lookup?lotId={t.LotId}&plate=GONE-1")).GetProperty("authorized").GetBoolean());
     }
 
     /// <summary>Claims a 500-cent pass at an open offer of the lot (no API key: the open offer is the authorization).</summary>
