@@ -9,7 +9,11 @@ public interface IAmenityGrain : IGrainWithGuidKey
 {
     Task<AmenityView> InitializeAsync(CreateAmenity command, AmenityContext context, Actor actor);
 
-    [ReadOnly]
+    /// <summary>
+    /// The amenity's settings. They change only at creation, so this answers at once even while thousands of bookings
+    /// wait in the amenity's queue (every API call on an amenity reads it first, for the access check).
+    /// </summary>
+    [AlwaysInterleave]
     Task<AmenityView> GetAsync();
 
     [ReadOnly]

@@ -67,6 +67,13 @@ internal sealed partial class Activation
                 return false;
             }
 
+            if (status == ActivationStatus.Valid && (Type.Reentrant || message.AlwaysInterleave))
+            {
+                // Nothing can hold it back, so it need not wait for a pump over a long queue.
+                Begin(message);
+                return true;
+            }
+
             pending.Enqueue(message);
             if (status == ActivationStatus.Valid)
             {

@@ -33,7 +33,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IState
         Version = version;
     }
 
-    public Task WriteStateAsync() => Stage(JsonSerializer.Serialize(State, RuntimeJson.Options));
+    public Task WriteStateAsync() => Stage(JsonSerializer.SerializeToUtf8Bytes(State, RuntimeJson.Options));
 
     public Task ClearStateAsync()
     {
@@ -42,7 +42,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IState
     }
 
     // The version moves at staging time so that the next write of a pipelined turn chains onto this one.
-    private Task Stage(string? payload)
+    private Task Stage(byte[]? payload)
     {
         var write = new StateWrite(activation.Id, name, Version, payload);
         Version++;

@@ -376,7 +376,7 @@ internal sealed partial class StateCommitter
 
         public long NextVersion { get; set; } = firstVersion;
 
-        public string? Payload { get; set; }
+        public byte[]? Payload { get; set; }
 
         public List<CommitItem> Items { get; } = [];
     }

@@ -11,7 +11,7 @@ internal static class StorageSql
 
     public const string UpdateStates = """
         UPDATE grain_state AS g
-           SET payload = u.payload::jsonb, version = u.new_version, updated_at = @now
+           SET payload = convert_from(u.payload, 'UTF8')::jsonb, version = u.new_version, updated_at = @now
           FROM unnest(@types, @keys, @names, @expected, @new_versions, @payloads)
                AS u(grain_type, grain_key, state_name, expected, new_version, payload)
          WHERE g.grain_type = u.grain_type AND g.grain_key = u.grain_key AND g.state_name = u.state_name
@@ -21,7 +21,7 @@ internal static class StorageSql
 
     public const string InsertStates = """
         INSERT INTO grain_state (grain_type, grain_key, state_name, version, payload, updated_at)
-        SELECT u.grain_type, u.grain_key, u.state_name, u.new_version, u.payload::jsonb, @now
+        SELECT u.grain_type, u.grain_key, u.state_name, u.new_version, convert_from(u.payload, 'UTF8')::jsonb, @now
           FROM unnest(@types, @keys, @names, @new_versions, @payloads) AS u(grain_type, grain_key, state_name, new_version, payload)
         ON CONFLICT DO NOTHING
         RETURNING grain_type, grain_key, state_name
