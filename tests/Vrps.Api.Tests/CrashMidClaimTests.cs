@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -14,7 +15,8 @@ namespace Vrps.Api.Tests;
 /// </summary>
 public sealed class CrashMidClaimTests : IDisposable
 {
-    private const int Capacity = 150;
+    private static readonly int Capacity = 150 * FaultScale.Factor;
+    private static readonly int Claims = 300 * FaultScale.Factor;
     private const string AdminKey = "crash-test-admin-key";
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "vrps-crash-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -67,7 +69,7 @@ public sealed class CrashMidClaimTests : IDisposable
 
         // Burst, and kill the silo once part of it was acknowledged.
         using var gate = new SemaphoreSlim(32);
-        var burst = Enumerable.Range(0, 300).Select(async i =>
+        var burst = Enumerable.Range(0, Claims).Select(async i =>
         {
             await gate.WaitAsync();
             try
@@ -79,14 +81,30 @@ public sealed class CrashMidClaimTests : IDisposable
                 gate.Release();
             }
         }).ToList();
-        await Eventually.HoldsAsync(() => acknowledged.Count >= 40, "part of the burst is acknowledged", TimeSpan.FromSeconds(60));
+        await Eventually.HoldsAsync(() => acknowledged.Count >= 40 * FaultScale.Factor, "part of the burst is acknowledged", TimeSpan.FromSeconds(60 * FaultScale.Factor));
+
+        // An offer whose expiry reminder falls due while the silo is down.
+        var expiresAt = DateTimeOffset.UtcNow.AddSeconds(5);
+        var expiring = (await http.PostOkAsync($"/api/lots/{lot}/offers", new { kind = "group", passTypeId = passType, capacity = 5, expiresAt })).Id();
         await first.KillAsync();
         await Task.WhenAll(burst);
         var beforeCrash = acknowledged.ToDictionary();
         first.Dispose();
+        var untilOverdue = expiresAt.AddSeconds(1) - DateTimeOffset.UtcNow;
+        if (untilOverdue > TimeSpan.Zero)
+        {
+            await Task.Delay(untilOverdue);
+        }
 
         using var second = SiloProcess.Start(dataDirectory, port, environment);
         await second.WaitUntilReadyAsync(http);
+        var ready = Stopwatch.GetTimestamp();
+
+        // The reminder that fell due while the silo was down fires within 5 s of the restart.
+        await Eventually.HoldsAsync(
+            async () => (await http.GetOkAsync($"/api/offers/{expiring}")).GetProperty("status").GetString() == "expired",
+            "the overdue expiry fires after restart", TimeSpan.FromSeconds(5));
+        Assert.True(Stopwatch.GetElapsedTime(ready) <= TimeSpan.FromSeconds(5), $"overdue reminder fired {Stopwatch.GetElapsedTime(ready)} after ready");
 
         // Every claim the clients saw acknowledged still exists, active.
         foreach (var (_, passId) in beforeCrash)
@@ -96,7 +114,7 @@ public sealed class CrashMidClaimTests : IDisposable
 
         // Half the clients retry with the same keys and get the same passes; the other half give up, so the holds of
         // their claims that died with the silo are left to lapse.
-        foreach (var i in Enumerable.Range(0, 300).Where(static i => i % 2 == 0))
+        foreach (var i in Enumerable.Range(0, Claims).Where(static i => i % 2 == 0))
         {
             await ClaimAsync(i);
         }

@@ -16,7 +16,7 @@ namespace Vrps.Api.Tests;
 /// </summary>
 public sealed partial class FuzzApiTests : IAsyncLifetime
 {
-    private const int RequestsPerRoute = 24;
+    private static readonly int RequestsPerRoute = 24 * FaultScale.Factor;
     private ApiSilo silo = null!;
 
     public async Task InitializeAsync() => silo = await ApiSilo.StartAsync(await TestPostgres.CreateDatabaseAsync("fuzz"));
