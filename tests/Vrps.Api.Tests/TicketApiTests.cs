@@ -92,6 +92,34 @@ public sealed class TicketApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Create_RetriedWithSameKeyAfterItsStoredAnswerIsGone_IsTheSameTicket()
+    {
+        // A client whose first attempt timed out (no stored answer) retries with the same Idempotency-Key; here the
+        // stored answer is gone because its retention passed, so only the derived ticket id keeps it from doubling.
+        var t = await Tenant.CreateAsync(silo, "RetryTicket");
+        async Task<JsonElement> OpenWithKeyAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/properties/{t.PropertyId}/tickets")
+            {
+                Content = JsonContent.Create(new { category = "PC-PLUMBING", priority = "normal", title = "Drip in 2A" }),
+            };
+            request.Headers.Add("Idempotency-Key", "ticket-retry-1");
+            using var response = await Admin.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, body);
+            return JsonDocument.Parse(body).RootElement;
+        }
+
+        var first = await OpenWithKeyAsync();
+        clock.Advance(TimeSpan.FromHours(25));
+        var retried = await OpenWithKeyAsync();
+
+        Assert.Equal(first.Id(), retried.Id());
+        var items = (await Admin.GetOkAsync($"/api/properties/{t.PropertyId}/tickets")).GetProperty("items").EnumerateArray();
+        Assert.Single(items, static i => i.GetProperty("title").GetString() == "Drip in 2A");
+    }
+
+    [Fact]
     public async Task BusinessHours_TicketOpenedFridayEvening_BreachesOnMonday()
     {
         var t = await Tenant.CreateAsync(silo, "Hours");

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Vrps.Api.Auth;
+using Vrps.Api.Idempotency;
 using Vrps.Api.Paging;
 using Vrps.Api.Requests;
 using Vrps.Grains.Reservations;
@@ -52,11 +53,11 @@ public static class ReservationEndpoints
     }
 
     private static async Task<Created<ReservationView>> CreateAsync(
-        Guid id, ReservationCreateRequest request, ApiPrincipal principal, Access access, IGrainFactory grains)
+        Guid id, ReservationCreateRequest request, ApiPrincipal principal, Access access, IGrainFactory grains, HttpContext context)
     {
         var property = await access.PropertyAsync(principal, id, Need.Write);
         var schedule = await grains.GetGrain<ITouchpointScheduleGrain>(id).GetAsync(property.CustomerId);
-        var reservationId = Guid.NewGuid();
+        var reservationId = IdempotentIds.For(context, principal, property.Id);
         var reservation = await grains.GetGrain<IReservationGrain>(reservationId).CreateAsync(
             new CreateReservation(
                 property.CustomerId, property.Id, property.Timezone, request.GuestName, request.GuestEmail, request.GuestPhone,

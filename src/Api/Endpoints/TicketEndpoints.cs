@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Vrps.Api.Auth;
+using Vrps.Api.Idempotency;
 using Vrps.Api.Paging;
 using Vrps.Api.Requests;
 using Vrps.Grains.Tickets;
@@ -46,7 +47,7 @@ public static class TicketEndpoints
     }
 
     private static async Task<Created<TicketView>> CreateAsync(
-        Guid id, TicketCreateRequest request, ApiPrincipal principal, Access access, IGrainFactory grains)
+        Guid id, TicketCreateRequest request, ApiPrincipal principal, Access access, IGrainFactory grains, HttpContext context)
     {
         var property = await access.PropertyAsync(principal, id, Need.Read);
         if (request.UnitId is { } unitId && (await access.UnitAsync(principal, unitId, Need.Read)).PropertyId != property.Id)
@@ -64,7 +65,7 @@ public static class TicketEndpoints
             throw new DomainException("forbidden", "Only operators, and managers for their own units, may open tickets.", StatusCodes.Status403Forbidden);
         }
 
-        var ticketId = Guid.NewGuid();
+        var ticketId = IdempotentIds.For(context, principal, property.Id);
         var ticket = await grains.GetGrain<ITicketGrain>(ticketId).CreateAsync(
             new CreateTicket(property.CustomerId, property.Id, property.Timezone, request.Category ?? "", request.Priority ?? "", request.Title ?? "",
                 request.Description, request.UnitId, request.AmenityId, request.LotId, request.ReservationId, request.Reporter),

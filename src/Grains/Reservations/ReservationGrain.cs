@@ -26,7 +26,12 @@ public sealed class ReservationGrain([PersistentState("reservation")] IPersisten
 
     public async Task<ReservationView> CreateAsync(CreateReservation command, Actor actor)
     {
-        RequireNew();
+        if (Store.RecordExists)
+        {
+            // The id comes from the caller's Idempotency-Key: this is a retry of a create that already happened.
+            return View();
+        }
+
         var now = TimeProvider.GetUtcNow();
         var (checkIn, checkOut) = Dates(command.CheckIn, command.CheckOut, now);
         Store.State = new ReservationState

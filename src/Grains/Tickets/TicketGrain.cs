@@ -23,7 +23,12 @@ public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<Tic
 
     public async Task<TicketView> CreateAsync(CreateTicket command, Actor actor)
     {
-        RequireNew();
+        if (Store.RecordExists)
+        {
+            // The id comes from the caller's Idempotency-Key: this is a retry of a create that already happened.
+            return View();
+        }
+
         if (command.Category is null || !SlaRules.Category().IsMatch(command.Category))
         {
             throw DomainException.Validation("category", "category must look like TYPE-CATEGORY, e.g. PC-PLUMBING.");
