@@ -89,28 +89,10 @@ public sealed class GrainIndex(NpgsqlDataSource dataSource)
         return document.RootElement.Clone();
     }
 
-    /// <summary>Every live row of a kind under a parent, in one read (for rebuilding in-memory indexes on activation).</summary>
-    public async Task<IReadOnlyList<JsonElement>> ScanAsync(string kind, string parentId, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand(
-            "SELECT data::text FROM grain_index WHERE kind = @kind AND parent_id = @parent AND deleted_at IS NULL ORDER BY created_at, id");
-        command.Parameters.AddWithValue("kind", kind);
-        command.Parameters.AddWithValue("parent", parentId);
-        var items = new List<JsonElement>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            using var document = JsonDocument.Parse(reader.GetString(0));
-            items.Add(document.RootElement.Clone());
-        }
-
-        return items;
-    }
-
     /// <summary>
-    /// Like <see cref="ScanAsync(string, string, CancellationToken)"/>, but only rows whose top-level
-    /// <paramref name="field"/> is one of <paramref name="values"/>, and only the named <paramref name="fields"/> of
-    /// each: Postgres filters and trims, so rebuilding an index over a long history ships and parses what is live.
+    /// The live rows of a kind under a parent whose top-level <paramref name="field"/> is one of
+    /// <paramref name="values"/>, each with only the named <paramref name="fields"/>, in one read (for rebuilding
+    /// in-memory indexes on activation): Postgres filters and trims, so a long history ships and parses only what is live.
     /// </summary>
     public async Task<IReadOnlyList<JsonElement>> ScanAsync(
         string kind, string parentId, string field, IReadOnlyList<string> values, IReadOnlyList<string> fields, CancellationToken cancellationToken = default)
@@ -126,6 +108,11 @@ public sealed class GrainIndex(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("field", field);
         command.Parameters.AddWithValue("values", values.ToArray());
         command.Parameters.AddWithValue("fields", fields.ToArray());
+        return await ReadJsonRowsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<JsonElement>> ReadJsonRowsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         var items = new List<JsonElement>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

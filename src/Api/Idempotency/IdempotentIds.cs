@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Vrps.Api.Auth;
+using Vrps.Grains.Rules;
 
 namespace Vrps.Api.Idempotency;
 
@@ -19,9 +18,6 @@ public static class IdempotentIds
             return Guid.NewGuid();
         }
 
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{principal.KeyId:N}:{scope:N}:{key}"));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash.AsSpan(0, 16));
+        return NameBasedIds.From($"{principal.KeyId:N}:{scope:N}:{key}");
     }
 }

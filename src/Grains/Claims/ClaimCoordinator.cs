@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Vrps.Grains.Rules;
@@ -192,11 +190,5 @@ public sealed class ClaimCoordinator(IGrainFactory grains, GrainIndex index, Tim
             : throw new DomainException("code_invalid", "The claim code or share link is not valid.", 422);
 
     /// <summary>A retry with the same Idempotency-Key names the same pass, so it can never be issued twice.</summary>
-    public static Guid PassIdFor(Guid offerId, string idempotencyKey)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{offerId:N}:{idempotencyKey}"));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash.AsSpan(0, 16));
-    }
+    public static Guid PassIdFor(Guid offerId, string idempotencyKey) => NameBasedIds.From($"{offerId:N}:{idempotencyKey}");
 }

@@ -26,21 +26,16 @@ public sealed class LotOccupancyGrain(GrainIndex index, [PersistentState("occupa
 
     private Guid LotId => this.GetPrimaryKey();
 
-    private static readonly string[] CapacityStatuses = [PassStatuses.Active, PassStatuses.ExpiringSoon, PassStatuses.Suspended];
-
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Only passes that hold a place, and only the fields the plate index needs: a lot's history of ended passes
         // grows without bound and must not slow its activation (measured: 6 s at 100,000 passes when read whole).
         var rows = await index.ScanAsync(
-            "pass", LotId.ToString("D"), "status", CapacityStatuses, ["id", "plate", "status", "startsAt", "endsAt", "endedAt", "unitId"], cancellationToken);
+            "pass", LotId.ToString("D"), "status", PassStatuses.HoldingCapacity, ["id", "plate", "status", "startsAt", "endsAt", "endedAt", "unitId"], cancellationToken);
         foreach (var row in rows)
         {
             var pass = row.Deserialize<PassRow>(RuntimeJson.Options)!;
-            if (PassStatuses.HoldsCapacity(pass.Status))
-            {
-                Track(new PassSummary(pass.Id, pass.Plate, pass.Status, pass.StartsAt, pass.EndsAt, pass.EndedAt, pass.UnitId));
-            }
+            Track(new PassSummary(pass.Id, pass.Plate, pass.Status, pass.StartsAt, pass.EndsAt, pass.EndedAt, pass.UnitId));
         }
     }
 

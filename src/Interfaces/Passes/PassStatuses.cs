@@ -13,6 +13,9 @@ public static class PassStatuses
     /// <summary>Statuses that hold a place in the lot and the unit.</summary>
     public static bool HoldsCapacity(string status) => status is Active or ExpiringSoon or Suspended;
 
+    /// <summary>The statuses of <see cref="HoldsCapacity"/>, for queries.</summary>
+    public static IReadOnlyList<string> HoldingCapacity { get; } = [Active, ExpiringSoon, Suspended];
+
     /// <summary>Statuses under which the plate may park.</summary>
     public static bool Authorizes(string status) => status is Active or ExpiringSoon;
 }
