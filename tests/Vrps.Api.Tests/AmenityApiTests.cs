@@ -103,27 +103,50 @@ public sealed class AmenityApiTests : IAsyncLifetime
         var t = await Tenant.CreateAsync(silo, "Retry");
         var amenity = await AmenityAsync(t, capacity: 3);
         var start = SlotTomorrow().AddDays(3);
-        async Task<JsonElement> BookWithKeyAsync()
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/amenities/{amenity}/bookings")
-            {
-                Content = JsonContent.Create(new { unitId = t.UnitId, resident = "Rita Resident", start, end = start.AddHours(1) }),
-            };
-            request.Headers.Add("Idempotency-Key", "booking-retry-1");
-            using var response = await Admin.SendAsync(request);
-            var body = await response.Content.ReadAsStringAsync();
-            Assert.True(response.StatusCode == HttpStatusCode.Created, body);
-            return JsonDocument.Parse(body).RootElement;
-        }
 
-        var first = await BookWithKeyAsync();
+        var first = await BookWithKeyAsync(amenity, t, start, "booking-retry-1", HttpStatusCode.Created);
         clock.Advance(TimeSpan.FromHours(25));
-        var retried = await BookWithKeyAsync();
+        var retried = await BookWithKeyAsync(amenity, t, start, "booking-retry-1", HttpStatusCode.OK);
 
         Assert.Equal(first.Id(), retried.Id());
         var slot = (await Admin.GetOkAsync($"/api/amenities/{amenity}/availability?from={Uri.EscapeDataString(start.ToString("O"))}&to={Uri.EscapeDataString(start.AddHours(1).ToString("O"))}"))
             .GetProperty("slots").EnumerateArray().Single();
         Assert.Equal(1, slot.GetProperty("confirmed").GetInt32());
+    }
+
+    [Fact]
+    public async Task Book_CancelledBookingRetriedWithItsKeyAfterItsStoredAnswerIsGone_StaysCancelled()
+    {
+        // Issue 9, bug 4: a finished booking lives on only as its record, so the amenity no longer knows its id and
+        // used to book it again, under the same id, taking a place nobody asked for.
+        var t = await Tenant.CreateAsync(silo, "RetryCancelled");
+        var amenity = await AmenityAsync(t, capacity: 1);
+        var start = SlotTomorrow().AddDays(3);
+        var first = await BookWithKeyAsync(amenity, t, start, "booking-retry-cancelled", HttpStatusCode.Created);
+        await Admin.PostOkAsync($"/api/bookings/{first.Id()}/cancel", new { });
+
+        clock.Advance(TimeSpan.FromHours(25));
+        var retried = await BookWithKeyAsync(amenity, t, start, "booking-retry-cancelled", HttpStatusCode.OK);
+
+        Assert.Equal(first.Id(), retried.Id());
+        Assert.Equal("cancelled", retried.GetProperty("status").GetString());
+        Assert.Equal("cancelled", await StatusAsync(first.Id()));
+        var slot = (await Admin.GetOkAsync($"/api/amenities/{amenity}/availability?from={Uri.EscapeDataString(start.ToString("O"))}&to={Uri.EscapeDataString(start.AddHours(1).ToString("O"))}"))
+            .GetProperty("slots").EnumerateArray().Single();
+        Assert.Equal(0, slot.GetProperty("confirmed").GetInt32());
+    }
+
+    private async Task<JsonElement> BookWithKeyAsync(Guid amenity, Tenant t, DateTimeOffset start, string key, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/amenities/{amenity}/bookings")
+        {
+            Content = JsonContent.Create(new { unitId = t.UnitId, resident = "Rita Resident", start, end = start.AddHours(1) }),
+        };
+        request.Headers.Add("Idempotency-Key", key);
+        using var response = await Admin.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement;
     }
 
     [Fact]

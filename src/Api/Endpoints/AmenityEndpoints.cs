@@ -67,8 +67,8 @@ public static class AmenityEndpoints
         return TypedResults.Ok(await grains.GetGrain<IAmenityGrain>(id).AvailabilityAsync(start, end));
     }
 
-    private static async Task<Created<BookingView>> BookAsync(
-        Guid id, BookingCreateRequest request, ApiPrincipal principal, Access access, IGrainFactory grains, HttpContext context)
+    private static async Task<Results<Created<BookingView>, Ok<BookingView>>> BookAsync(
+        Guid id, BookingCreateRequest request, ApiPrincipal principal, Access access, IGrainFactory grains, GrainIndex index, HttpContext context)
     {
         var amenity = await AmenityAsync(id, principal, access, grains);
         var unitId = request.UnitId ?? throw DomainException.Validation("unitId", "unitId is required.");
@@ -85,7 +85,17 @@ public static class AmenityEndpoints
 
         var start = request.Start ?? throw DomainException.Validation("start", "start is required.");
         var end = request.End ?? throw DomainException.Validation("end", "end is required.");
-        var booking = await grains.GetGrain<IAmenityGrain>(id).BookAsync(new BookAmenity(IdempotentIds.For(context, principal, id), unitId, request.Resident, start, end), principal.Actor);
+        var bookingId = IdempotentIds.For(context, principal, id);
+        var amenityGrain = grains.GetGrain<IAmenityGrain>(id);
+        if (IdempotentIds.IsDerived(context) && await index.FindAsync(AmenityIndexKinds.Booking, bookingId.ToString("D")) is { } row)
+        {
+            // A retry whose stored answer expired: the booking was made, and may since have ended (cancelled, completed),
+            // when the amenity no longer holds it. It is answered as it is now, never booked a second time.
+            var existing = row.Deserialize<BookingView>(RuntimeJson.Options)!;
+            return TypedResults.Ok(await amenityGrain.FindBookingAsync(bookingId) ?? existing);
+        }
+
+        var booking = await amenityGrain.BookAsync(new BookAmenity(bookingId, unitId, request.Resident, start, end), principal.Actor);
         return TypedResults.Created($"/api/bookings/{booking.Id}", booking);
     }
 

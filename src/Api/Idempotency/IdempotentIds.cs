@@ -11,6 +11,10 @@ namespace Vrps.Api.Idempotency;
 /// </summary>
 public static class IdempotentIds
 {
+    /// <summary>Whether <see cref="For"/> derives the id from an Idempotency-Key, so a record under it may already exist.</summary>
+    public static bool IsDerived(HttpContext context) =>
+        context.Request.Headers.TryGetValue(IdempotencyMiddleware.HeaderName, out var values) && values.ToString() is { Length: > 0 };
+
     public static Guid For(HttpContext context, ApiPrincipal principal, Guid scope)
     {
         if (!context.Request.Headers.TryGetValue(IdempotencyMiddleware.HeaderName, out var values) || values.ToString() is not { Length: > 0 } key)
