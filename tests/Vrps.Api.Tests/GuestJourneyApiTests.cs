@@ -277,6 +277,43 @@ public sealed class GuestJourneyApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LogTouchpoint_WithTicketRetriedWithItsKeyAfterItsStoredAnswerIsGone_OpensOneTicketAndLogsOnce()
+    {
+        // Issue 9, item 6: the ticket used a random id, so a retry whose first answer never arrived opened a second one.
+        var t = await Tenant.CreateAsync(silo, "TicketRetry");
+        var reservation = await ReserveAsync(t.PropertyId, T0.AddDays(3), T0.AddDays(6));
+        async Task<JsonElement> LogAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/reservations/{reservation}/touchpoints")
+            {
+                Content = JsonContent.Create(new
+                {
+                    type = "guest_complaint",
+                    channel = "phone",
+                    ticket = new { category = "PC-PLUMBING", priority = "high", title = "No hot water in unit" },
+                }),
+            };
+            request.Headers.Add("Idempotency-Key", "touchpoint-retry-1");
+            using var response = await Admin.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {body}");
+            return JsonDocument.Parse(body).RootElement;
+        }
+
+        var first = (await LogAsync()).GetProperty("touchpoints").EnumerateArray().Single();
+        clock.Advance(TimeSpan.FromHours(25));
+        var log = (await LogAsync()).GetProperty("touchpoints").EnumerateArray().ToList();
+
+        var entry = Assert.Single(log);
+        Assert.Equal(first.GetProperty("id").GetGuid(), entry.GetProperty("id").GetGuid());
+        Assert.Equal(first.GetProperty("ticketId").GetGuid(), entry.GetProperty("ticketId").GetGuid());
+        var tickets = (await Admin.GetOkAsync($"/api/properties/{t.PropertyId}/tickets")).GetProperty("items").EnumerateArray()
+            .Where(ticket => ticket.GetProperty("reservationId").ValueKind == JsonValueKind.String && ticket.GetProperty("reservationId").GetGuid() == reservation)
+            .ToList();
+        Assert.Equal(first.GetProperty("ticketId").GetGuid(), Assert.Single(tickets).Id());
+    }
+
+    [Fact]
     public async Task SetTouchpointSchedule_InvalidRelativeTo_AnswersValidationFailed()
     {
         var t = await Tenant.CreateAsync(silo, "Schedule");

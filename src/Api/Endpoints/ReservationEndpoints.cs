@@ -131,7 +131,7 @@ public static class ReservationEndpoints
     /// The touchpoint is checked before any ticket is opened, so a refused touchpoint never leaves an orphan ticket.
     /// </summary>
     private static async Task<Created<JourneyView>> LogTouchpointAsync(
-        Guid id, TouchpointLogRequest request, ApiPrincipal principal, Access access, IGrainFactory grains)
+        Guid id, TouchpointLogRequest request, ApiPrincipal principal, Access access, IGrainFactory grains, HttpContext context)
     {
         var reservation = await ReservationAsync(id, principal, access, grains);
         TouchpointRules.Type(request.Type);
@@ -144,7 +144,9 @@ public static class ReservationEndpoints
                 throw DomainException.Validation("ticket", "Give either ticketId (an existing ticket) or ticket (a new one), not both.");
             }
 
-            ticketId = Guid.NewGuid();
+            // Named by the Idempotency-Key like the touchpoint itself, so a retry after an answer the client never got
+            // finds the ticket its first attempt opened instead of opening a second one.
+            ticketId = IdempotentIds.For(context, principal, id, "ticket");
             await grains.GetGrain<ITicketGrain>(ticketId.Value).CreateAsync(
                 new CreateTicket(
                     reservation.CustomerId, reservation.PropertyId, reservation.Timezone, ticket.Category!, ticket.Priority!, ticket.Title!,
@@ -157,7 +159,7 @@ public static class ReservationEndpoints
         }
 
         var journey = await grains.GetGrain<IReservationGrain>(id).LogTouchpointAsync(
-            new LogTouchpoint(request.Type, request.Channel, request.Note, ticketId), principal.Actor);
+            new LogTouchpoint(IdempotentIds.For(context, principal, id), request.Type, request.Channel, request.Note, ticketId), principal.Actor);
         return TypedResults.Created($"/api/reservations/{id}/journey", journey);
     }
 

@@ -15,13 +15,14 @@ public static class IdempotentIds
     public static bool IsDerived(HttpContext context) =>
         context.Request.Headers.TryGetValue(IdempotencyMiddleware.HeaderName, out var values) && values.ToString() is { Length: > 0 };
 
-    public static Guid For(HttpContext context, ApiPrincipal principal, Guid scope)
+    /// <param name="part">Names one of several records a single request creates (a touchpoint and the ticket it opens).</param>
+    public static Guid For(HttpContext context, ApiPrincipal principal, Guid scope, string? part = null)
     {
         if (!context.Request.Headers.TryGetValue(IdempotencyMiddleware.HeaderName, out var values) || values.ToString() is not { Length: > 0 } key)
         {
             return Guid.NewGuid();
         }
 
-        return NameBasedIds.From($"{principal.KeyId:N}:{scope:N}:{key}");
+        return NameBasedIds.From(part is null ? $"{principal.KeyId:N}:{scope:N}:{key}" : $"{principal.KeyId:N}:{scope:N}:{key}:{part}");
     }
 }

@@ -117,6 +117,12 @@ public sealed class ReservationGrain([PersistentState("reservation")] IPersisten
     public async Task<JourneyView> LogTouchpointAsync(LogTouchpoint command, Actor actor)
     {
         RequireExists();
+        if (State.Log.Exists(entry => entry.Id == command.EntryId))
+        {
+            // The entry id comes from the caller's Idempotency-Key: this is a retry of a touchpoint already logged.
+            return Journey();
+        }
+
         var type = TouchpointRules.Type(command.Type);
         var channel = TouchpointRules.Channel(command.Channel);
         if (command.Note is { Length: > MaxCommentLength })
@@ -124,7 +130,7 @@ public sealed class ReservationGrain([PersistentState("reservation")] IPersisten
             throw DomainException.Validation("note", $"note must be at most {MaxCommentLength} characters.");
         }
 
-        Fire(new TouchpointEntry(Guid.NewGuid(), type, channel, "manual", State.Stage, null, TimeProvider.GetUtcNow(), command.Note?.Trim(), command.TicketId));
+        Fire(new TouchpointEntry(command.EntryId, type, channel, "manual", State.Stage, null, TimeProvider.GetUtcNow(), command.Note?.Trim(), command.TicketId));
         Audit("touchpoint_logged", actor, null, State.Log[^1]);
         await SaveAsync();
         return Journey();
