@@ -74,11 +74,28 @@ public abstract class EntityGrain<TState>(IPersistentState<TState> state) : Grai
             }
         }
 
-        CancelReminder(CascadeReminder);
+        await EndDurableFinishAsync(CascadeReminder);
+    }
+
+    /// <summary>
+    /// Begins work that must finish once the write that starts it has committed, though it spans other grains (a
+    /// cascade over children, a revocation across units): the reminder staged here commits with that write and, if
+    /// this silo dies half-way, resumes the work when it falls due. The work must be idempotent. It falls due a little
+    /// later, so a silo that stays up finishes the work itself and cancels it: a reminder claimed while the work still
+    /// ran would hold its lease through a crash and fire only when that lapsed.
+    /// </summary>
+    protected void BeginDurableFinish(string reminderName) => SetReminder(reminderName, TimeProvider.GetUtcNow() + DurableFinishGrace);
+
+    /// <summary>The work begun by <see cref="BeginDurableFinish"/> is done: its reminder is cancelled with this commit.</summary>
+    protected async Task EndDurableFinishAsync(string reminderName)
+    {
+        CancelReminder(reminderName);
         await FlushAsync();
     }
 
     protected const string CascadeReminder = "cascade-delete";
+
+    private static readonly TimeSpan DurableFinishGrace = TimeSpan.FromSeconds(10);
 
     /// <summary>The children deleted with this entity (kind in the index, and how to delete one); none for leaves.</summary>
     protected virtual (string Kind, Func<Guid, Task> Delete)[] Children(Actor actor) => [];
@@ -91,7 +108,7 @@ public abstract class EntityGrain<TState>(IPersistentState<TState> state) : Grai
             return;
         }
 
-        SetReminder(CascadeReminder, TimeProvider.GetUtcNow());
+        BeginDurableFinish(CascadeReminder);
         await SoftDeleteAsync(actor, before);
         await CascadeDeleteAsync(index, actor, Children(actor));
     }

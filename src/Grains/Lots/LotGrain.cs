@@ -10,8 +10,10 @@ namespace Vrps.Grains.Lots;
 
 [GrainType("lot")]
 public sealed class LotGrain(GrainIndex index, [PersistentState("lot")] IPersistentState<LotState> storage)
-    : EntityGrain<LotState>(storage), ILotGrain
+    : EntityGrain<LotState>(storage), ILotGrain, IRemindable
 {
+    private const string PeerRevocationReminder = "finish-peer-revocations";
+
     protected override string Kind => "lot";
 
     public async Task<LotView> InitializeAsync(Guid customerId, Guid propertyId, CreateLot command, Actor actor)
@@ -80,6 +82,12 @@ public sealed class LotGrain(GrainIndex index, [PersistentState("lot")] IPersist
             throw new DomainException("cross_customer_grant", "A lot can only be shared with properties of the same customer (R5).");
         }
 
+        if (State.PendingPeerRevocations.Contains(propertyId))
+        {
+            // The earlier withdrawal finishes first, so it cannot take away a unit's access granted under the new grant.
+            await RevokeUnitsAsync(propertyId, actor);
+        }
+
         if (!State.PeerPropertyIds.Contains(propertyId))
         {
             var before = View();
@@ -98,17 +106,47 @@ public sealed class LotGrain(GrainIndex index, [PersistentState("lot")] IPersist
         {
             var before = View();
             State.PeerPropertyIds.Remove(propertyId);
+            State.PendingPeerRevocations.Add(propertyId);
             Audit("peer_revoked", actor, before, View());
+            BeginDurableFinish(PeerRevocationReminder);
             await SaveAsync();
         }
 
-        // The peer property's units lose this lot with the grant that allowed it.
+        // Also when the grant was already gone: a retried withdrawal finishes whatever its first attempt left.
+        await RevokeUnitsAsync(propertyId, actor);
+        return View();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != PeerRevocationReminder || !Exists)
+        {
+            return;
+        }
+
+        foreach (var propertyId in State.PendingPeerRevocations.ToList())
+        {
+            await RevokeUnitsAsync(propertyId, Actor.System);
+        }
+    }
+
+    /// <summary>The peer property's units lose this lot with the grant that allowed it; each unit's revocation is idempotent.</summary>
+    private async Task RevokeUnitsAsync(Guid propertyId, Actor actor)
+    {
         foreach (var unitId in await index.ChildIdsAsync("unit", propertyId.ToString("D")))
         {
             await GrainFactory.GetGrain<IUnitGrain>(Guid.Parse(unitId)).RevokeLotAsync(Id, actor);
         }
 
-        return View();
+        if (State.PendingPeerRevocations.Remove(propertyId))
+        {
+            if (State.PendingPeerRevocations.Count == 0)
+            {
+                CancelReminder(PeerRevocationReminder);
+            }
+
+            await SaveAsync();
+        }
     }
 
     protected override IndexEntry IndexRow() =>

@@ -19,4 +19,7 @@ public sealed class LotState : EntityState
     public string QrCode { get; set; } = "";
 
     public List<Guid> PeerPropertyIds { get; set; } = [];
+
+    /// <summary>Peer properties whose grant is withdrawn but whose units may still hold the lot, until they all lost it.</summary>
+    public List<Guid> PendingPeerRevocations { get; set; } = [];
 }
