@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Vrps.Runtime.Hosting;
+using Vrps.Postgres.Hosting;
 using Vrps.Silo;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Vrps.Runtime.Hosting;
+using Vrps.Postgres.Hosting;
 
 namespace Vrps.Testing;
 

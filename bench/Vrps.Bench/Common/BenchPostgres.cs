@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Vrps.Runtime.Hosting;
+using Vrps.Postgres.Hosting;
 
 namespace Vrps.Bench.Common;
 

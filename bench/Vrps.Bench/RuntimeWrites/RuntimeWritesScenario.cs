@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
-using Vrps.Runtime.Hosting;
+using Vrps.Postgres.Hosting;
 
 namespace Vrps.Bench.RuntimeWrites;
 

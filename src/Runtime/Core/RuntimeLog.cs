@@ -19,9 +19,6 @@ internal static partial class RuntimeLog
     [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Silo started: {Grains} grain types, migrations applied in {Elapsed} ms")]
     public static partial void SiloStarted(ILogger logger, int grains, long elapsed);
 
-    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Applied migration {Module} {Version} ({Name})")]
-    public static partial void MigrationApplied(ILogger logger, string module, int version, string name);
-
     [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "Shutdown timed out with {Count} activations still busy; queued writes are drained and the silo stops")]
     public static partial void ShutdownTimedOut(ILogger logger, int count);
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
+using Vrps.Postgres.Migrations;
 using Vrps.Runtime.Core;
 using Vrps.Runtime.Storage;
 using Vrps.Runtime.Streams;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Vrps.Postgres.Migrations;
 using Vrps.Runtime.Core;
 using Vrps.Runtime.Metrics;
 using Vrps.Runtime.Reminders;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Vrps.Postgres.Migrations;
 using Vrps.Runtime.Core;
 using Vrps.Runtime.Reminders;
 using Vrps.Runtime.Storage;

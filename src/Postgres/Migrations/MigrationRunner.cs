@@ -1,12 +1,11 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Vrps.Runtime.Core;
 
-namespace Vrps.Runtime.Storage;
+namespace Vrps.Postgres.Migrations;
 
 /// <summary>Applies pending migrations in one transaction under an advisory lock, so silos starting together apply each once.</summary>
-internal sealed class MigrationRunner(NpgsqlDataSource dataSource, IEnumerable<MigrationSet> sets, ILogger<MigrationRunner> logger)
+public sealed class MigrationRunner(NpgsqlDataSource dataSource, IEnumerable<MigrationSet> sets, ILogger<MigrationRunner> logger)
 {
     private const string Prepare = """
         SELECT pg_advisory_xact_lock(7355608000);
@@ -54,7 +53,7 @@ internal sealed class MigrationRunner(NpgsqlDataSource dataSource, IEnumerable<M
                 record.Parameters.AddWithValue("version", version);
                 record.Parameters.AddWithValue("name", name);
                 await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                RuntimeLog.MigrationApplied(logger, set.Module, version, name);
+                MigrationLog.Applied(logger, set.Module, version, name);
             }
         }
 

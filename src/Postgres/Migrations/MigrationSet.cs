@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Vrps.Runtime.Storage;
+namespace Vrps.Postgres.Migrations;
 
 /// <summary>
 /// Numbered SQL files embedded in an assembly under "migrations/{module}/NNNN_name.sql". Each module's files apply in

@@ -1,4 +1,4 @@
-namespace Vrps.Runtime.Hosting;
+namespace Vrps.Postgres.Hosting;
 
 /// <summary>
 /// A local PostgreSQL server could not be found or started. <see cref="Exception.Message"/> is one sentence telling the

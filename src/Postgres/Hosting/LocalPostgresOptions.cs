@@ -1,4 +1,4 @@
-namespace Vrps.Runtime.Hosting;
+namespace Vrps.Postgres.Hosting;
 
 /// <summary>Settings for a PostgreSQL cluster that <see cref="LocalPostgres"/> owns and runs on this machine.</summary>
 public sealed class LocalPostgresOptions

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
-namespace Vrps.Runtime.Hosting;
+namespace Vrps.Postgres.Hosting;
 
 /// <summary>
 /// A PostgreSQL cluster living in a directory we own, initialized, started and stopped with the server binaries

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Vrps.Runtime.Hosting;
+namespace Vrps.Postgres.Hosting;
 
 internal static partial class LocalPostgresLog
 {
