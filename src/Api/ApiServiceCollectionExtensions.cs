@@ -1,11 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Vrps.Api.Auth;
 using Vrps.Api.Health;
@@ -32,7 +35,9 @@ public static class ApiServiceCollectionExtensions
         });
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddSingleton<Access>();
-        services.AddOptions<ClaimLimits>().BindConfiguration(ClaimLimits.Section);
+        services.AddOptions<ClaimLimits>().BindConfiguration(ClaimLimits.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClaimLimits>, ClaimLimitsValidator>());
+        services.AddSingleton(static provider => TrustedProxies.Parse(provider.GetRequiredService<IOptions<ClaimLimits>>().Value.KnownProxies));
         services.AddRateLimiter(static o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -44,10 +49,12 @@ public static class ApiServiceCollectionExtensions
             };
             o.AddPolicy(Endpoints.ClaimEndpoints.RateLimitPolicy, static context =>
             {
-                var limits = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClaimLimits>>().Value;
-                return System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = limits.PermitsPerWindow, Window = limits.Window, QueueLimit = 0 });
+                var limits = context.RequestServices.GetRequiredService<IOptions<ClaimLimits>>().Value;
+                var client = context.RequestServices.GetRequiredService<TrustedProxies>()
+                    .ClientOf(context.Connection.RemoteIpAddress, context.Request.Headers[TrustedProxies.ForwardedForHeader]);
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    client?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PermitsPerWindow, Window = limits.Window, QueueLimit = 0 });
             });
         });
         services.AddHostedService<BootstrapAdminKeyService>();

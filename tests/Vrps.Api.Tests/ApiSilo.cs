@@ -37,12 +37,15 @@ public sealed class ApiSilo : IAsyncDisposable
     }
 
     /// <param name="time">A fake clock for tests that move time (reminders, expiries) instead of sleeping.</param>
-    public static async Task<ApiSilo> StartAsync(string connectionString, TimeProvider? time = null)
+    public static Task<ApiSilo> StartAsync(string connectionString, TimeProvider? time = null) => StartAsync(connectionString, [], time);
+
+    /// <param name="settings">More command-line settings (<c>--Vrps:Claims:PermitsPerWindow</c>, <c>3</c>, …); they win over the defaults.</param>
+    public static async Task<ApiSilo> StartAsync(string connectionString, IReadOnlyList<string> settings, TimeProvider? time = null)
     {
         var builder = WebApplication.CreateBuilder([
             "--urls", "http://127.0.0.1:0", "--environment", "Development", "--Vrps:BootstrapAdminKey", AdminKey,
             "--Vrps:Claims:PermitsPerWindow", "1000000", "--Vrps:Runtime:ReminderPollInterval", "00:00:00.050",
-            "--Vrps:Runtime:EventPollInterval", "00:00:00.100"]);
+            "--Vrps:Runtime:EventPollInterval", "00:00:00.100", .. settings]);
         if (time is not null)
         {
             builder.Services.AddSingleton(time);

@@ -169,8 +169,10 @@ public sealed class PassesApiTests : IAsyncLifetime
         var first = await ClaimAsync(body, "retry-1");
         var second = await ClaimAsync(body, "retry-1");
 
+        // The stored first answer is replayed, as on every keyed route (issue 9).
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        Assert.Equal(["true"], second.Headers.GetValues("Idempotent-Replayed"));
         Assert.Equal((await first.Content.ReadFromJsonAsync<JsonElement>()).Id(), (await second.Content.ReadFromJsonAsync<JsonElement>()).Id());
         await Eventually.HoldsAsync(
             async () => (await Admin.GetOkAsync($"/api/offers/{offer.Id()}")).GetProperty("claimedCount").GetInt32() == 1, "one claim counted");

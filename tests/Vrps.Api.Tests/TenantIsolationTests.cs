@@ -63,7 +63,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
     private static HttpStatusCode[] Expected(string method, string pattern) => (method, pattern) switch
     {
         ("POST", "/api/customers/") or ("POST", "/api/enforcement-companies/") => [HttpStatusCode.Forbidden],
-        ("GET", "/api/api-keys/") => [HttpStatusCode.OK, HttpStatusCode.Forbidden],
+        ("GET", "/api/api-keys/") or ("GET", "/api/customers/") => [HttpStatusCode.OK, HttpStatusCode.Forbidden],
         ("POST", "/api/claims/") => [HttpStatusCode.UnprocessableEntity],
         ("POST", "/api/consumers/") => [HttpStatusCode.Created, HttpStatusCode.Forbidden],
         ("GET", "/api/events/") => [HttpStatusCode.NotFound, HttpStatusCode.Forbidden],
@@ -139,6 +139,7 @@ public sealed partial class TenantIsolationTests : IAsyncLifetime
                 body = JsonSerializer.Serialize(new { name = "foreign", role = "operator", customerId = b.CustomerId });
                 break;
             case ("GET", "/api/api-keys/"):
+            case ("GET", "/api/customers/"):
             case ("POST", "/api/customers/"):
             case ("POST", "/api/enforcement-companies/"):
                 break;

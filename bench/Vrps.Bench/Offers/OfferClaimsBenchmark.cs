@@ -105,7 +105,7 @@ internal static class OfferClaimsBenchmark
                     try
                     {
                         var token = offers[i % offers.Count].Token;
-                        await claims.ClaimAsync(new ClaimRequest(null, null, token, lotId, Phone(1, i), null, null, $"IN{i}", null)).ConfigureAwait(false);
+                        await claims.ClaimAsync(new ClaimRequest(null, null, token, lotId, Phone(1, i), null, null, $"IN{i}", null, null)).ConfigureAwait(false);
                     }
                     catch (DomainException refusal) when (refusal.Code == "offer_exhausted")
                     {

@@ -46,7 +46,7 @@ internal static class PassSeeder
                 async i =>
                 {
                     var request = new ClaimRequest(
-                        offers[i % Offers], null, null, lotId, Phone(i), null, null, plates[i], string.Create(CultureInfo.InvariantCulture, $"seed-{i}"));
+                        offers[i % Offers], null, null, lotId, Phone(i), null, null, plates[i], string.Create(CultureInfo.InvariantCulture, $"seed-{i}"), Issuer: null);
                     passIds[i] = (await claims.ClaimAsync(request).ConfigureAwait(false)).Pass.Id;
                 },
                 pending.Length,

@@ -32,14 +32,9 @@ public static class ClaimEndpoints
 
     private static async Task<IResult> ClaimAsync(ClaimBody body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimCoordinator claims)
     {
-        if (idempotencyKey is { Length: > 255 })
-        {
-            throw DomainException.Validation("Idempotency-Key", "Idempotency-Key must be at most 255 characters.");
-        }
-
         var lotId = body.LotId ?? throw DomainException.Validation("lotId", "lotId is required.");
         var result = await claims.ClaimAsync(new ClaimRequest(
-            body.OfferId, body.Code, body.ShareToken, lotId, body.Phone, body.Email, null, body.Plate, idempotencyKey));
+            body.OfferId, body.Code, body.ShareToken, lotId, body.Phone, body.Email, null, body.Plate, idempotencyKey, Issuer: null));
         return result.Replayed
             ? TypedResults.Ok(result.Pass)
             : TypedResults.Created($"/api/passes/{result.Pass.Id}", result.Pass);

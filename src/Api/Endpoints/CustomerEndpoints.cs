@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Vrps.Api.Auth;
 using Vrps.Api.Paging;
+using Vrps.Api.Problems;
 using Vrps.Api.Requests;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Customers;
@@ -20,6 +21,8 @@ public static class CustomerEndpoints
     {
         var group = routes.MapGroup("/api/customers").WithTags("Customers");
         group.MapPost("/", CreateAsync).WithName("CreateCustomer").WithSummary("Create a customer (platform admins)").WithProblems(409);
+        group.MapGet("/", ListAsync).WithName("ListCustomers")
+            .WithSummary("Customers, paged: every customer for platform admins, their own customer for operators; other roles 403").WithProblems();
         group.MapGet("/{id:guid}", GetAsync).WithName("GetCustomer").WithSummary("Read a customer").WithProblems();
         group.MapPatch("/{id:guid}", UpdateAsync).WithName("UpdateCustomer").WithSummary("Change name (operators) or status (platform admins)")
             .Accepts<UpdateCustomer>("application/json").WithProblems();
@@ -36,6 +39,18 @@ public static class CustomerEndpoints
         var id = Guid.NewGuid();
         var customer = await grains.GetGrain<ICustomerGrain>(id).CreateAsync(new CreateCustomer(request.Name ?? ""), principal.Actor);
         return TypedResults.Created($"/api/customers/{id}", customer);
+    }
+
+    private static async Task<Ok<Page<CustomerView>>> ListAsync(int? limit, string? cursor, ApiPrincipal principal, GrainIndex index)
+    {
+        // Like the key list: an operator's list is its own tenant, which for customers is the one row of its customer.
+        if (!principal.IsAdmin && principal.Role != Roles.Operator)
+        {
+            throw new DomainException(ProblemCodes.Forbidden, "Only platform admins and operators list customers.", StatusCodes.Status403Forbidden);
+        }
+
+        var tenant = principal.IsAdmin ? null : principal.CustomerId!.Value.ToString("D");
+        return TypedResults.Ok(await PageRequest.ReadAsync<CustomerView>(index, CustomerIndexKinds.Customer, null, tenant, limit, cursor));
     }
 
     private static async Task<Ok<CustomerView>> GetAsync(Guid id, ApiPrincipal principal, Access access) =>

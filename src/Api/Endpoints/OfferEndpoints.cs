@@ -114,7 +114,7 @@ public static class OfferEndpoints
         }
 
         var result = await claims.ClaimAsync(
-            new ClaimRequest(id, null, null, offer.LotId, request.Phone, request.Email, request.ConsumerId, request.Plate, idempotencyKey),
+            new ClaimRequest(id, null, null, offer.LotId, request.Phone, request.Email, request.ConsumerId, request.Plate, idempotencyKey, principal.KeyId),
             new ClaimAuthorization(OfferKinds.Direct, null));
         return TypedResults.Created($"/api/passes/{result.Pass.Id}", result.Pass);
     }

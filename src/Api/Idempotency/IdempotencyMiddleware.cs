@@ -4,14 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 using Npgsql;
-using Vrps.Api.Auth;
 using Vrps.Api.Problems;
 
 namespace Vrps.Api.Idempotency;
 
 /// <summary>
-/// Rule P2: a POST, PUT or PATCH sent with an Idempotency-Key runs at most once per API key and key; a retry gets the
-/// first response back. Keys, claims and responses live in Postgres, so this holds across silos and restarts.
+/// Rule P2: a POST, PUT or PATCH sent with an Idempotency-Key runs at most once per <see cref="IdempotencyScope"/> (the API
+/// key, or the anonymous scope of claims) and key; a retry gets the first response back. Keys, claims and responses live
+/// in Postgres, so this holds across silos and restarts.
 /// </summary>
 internal sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSource dataSource, TimeProvider time, ILogger<IdempotencyMiddleware> logger)
 {
@@ -31,7 +31,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSour
         var request = context.Request;
         if (!IsCovered(request)
             || !request.Headers.TryGetValue(HeaderName, out var values)
-            || context.Features.Get<ApiPrincipal>() is not { } principal)
+            || IdempotencyScope.Of(context) is not { } scope)
         {
             await next(context).ConfigureAwait(false);
             return;
@@ -54,13 +54,13 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSour
         for (var attempt = 0; attempt < ClaimAttempts; attempt++)
         {
             var now = time.GetUtcNow();
-            if (await store.TryClaimAsync(principal.KeyId, key, claimId, hash, now, context.RequestAborted).ConfigureAwait(false))
+            if (await store.TryClaimAsync(scope, key, claimId, hash, now, context.RequestAborted).ConfigureAwait(false))
             {
-                await ExecuteAsync(context, principal.KeyId, key, claimId).ConfigureAwait(false);
+                await ExecuteAsync(context, scope, key, claimId).ConfigureAwait(false);
                 return;
             }
 
-            var existing = await store.ReadAsync(principal.KeyId, key, context.RequestAborted).ConfigureAwait(false);
+            var existing = await store.ReadAsync(scope, key, context.RequestAborted).ConfigureAwait(false);
             if (existing is null || IsReclaimable(existing, now))
             {
                 continue;
@@ -79,7 +79,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSour
             if (existing.Response is { } stored)
             {
                 await ReplayAsync(context, stored).ConfigureAwait(false);
-                IdempotencyLog.Replayed(logger, principal.KeyId, stored.StatusCode);
+                IdempotencyLog.Replayed(logger, scope, stored.StatusCode);
                 return;
             }
 

@@ -33,7 +33,10 @@ public sealed class ClaimCoordinator(IGrainFactory grains, GrainIndex index, Tim
         var (offerId, authorization) = directAuthorization is null
             ? await ResolveOfferAsync(request)
             : (request.OfferId ?? throw DomainException.Validation("offerId", "offerId is required."), directAuthorization);
-        var passId = request.IdempotencyKey is { } key ? PassIdFor(offerId, key) : Guid.NewGuid();
+        var consumerIdentity = ConsumerIdentityOf(request);
+        var passId = request.IdempotencyKey is { } key
+            ? ClaimPassIds.For(offerId, request.Issuer, key, plate, request.ConsumerId, consumerIdentity)
+            : Guid.NewGuid();
         var pass = grains.GetGrain<IPassGrain>(passId);
         if (await pass.FindAsync() is { } existing)
         {
@@ -44,7 +47,6 @@ public sealed class ClaimCoordinator(IGrainFactory grains, GrainIndex index, Tim
         // chains run side by side — the consumer (its identity's binding, then the record with the plate) and the other
         // places (unit and lot together) — and the pass is issued when both are done, so it never names a consumer
         // that does not exist. A claim waits for about four commits in a row, not six.
-        var consumerIdentity = ConsumerIdentityOf(request);
         var undo = new ConcurrentStack<Func<Task>>();
         var offer = grains.GetGrain<IOfferGrain>(offerId);
         var held = (await offer.ReserveAsync(passId, authorization)).Offer;
@@ -188,7 +190,4 @@ public sealed class ClaimCoordinator(IGrainFactory grains, GrainIndex index, Tim
         found is { } row && row.TryGetProperty("offerId", out var id)
             ? id.GetGuid()
             : throw new DomainException("code_invalid", "The claim code or share link is not valid.", 422);
-
-    /// <summary>A retry with the same Idempotency-Key names the same pass, so it can never be issued twice.</summary>
-    public static Guid PassIdFor(Guid offerId, string idempotencyKey) => NameBasedIds.From($"{offerId:N}:{idempotencyKey}");
 }

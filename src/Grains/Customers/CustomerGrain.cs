@@ -11,7 +11,7 @@ namespace Vrps.Grains.Customers;
 public sealed class CustomerGrain(GrainIndex index, [PersistentState("customer")] IPersistentState<CustomerState> storage)
     : EntityGrain<CustomerState>(storage), ICustomerGrain, IRemindable
 {
-    protected override string Kind => "customer";
+    protected override string Kind => CustomerIndexKinds.Customer;
 
     public async Task<CustomerView> CreateAsync(CreateCustomer command, Actor actor)
     {
