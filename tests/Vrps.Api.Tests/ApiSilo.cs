@@ -37,12 +37,16 @@ public sealed class ApiSilo : IAsyncDisposable
     }
 
     /// <param name="time">A fake clock for tests that move time (reminders, expiries) instead of sleeping.</param>
-    public static async Task<ApiSilo> StartAsync(string connectionString, TimeProvider? time = null)
+    /// <param name="settings">More command-line settings ("--Key", "value" pairs); later ones win.</param>
+    public static async Task<ApiSilo> StartAsync(
+        string connectionString, TimeProvider? time = null, IReadOnlyList<string>? settings = null)
     {
-        var builder = WebApplication.CreateBuilder([
+        List<string> args = [
             "--urls", "http://127.0.0.1:0", "--environment", "Development", "--Vrps:BootstrapAdminKey", AdminKey,
             "--Vrps:Claims:PermitsPerWindow", "1000000", "--Vrps:Runtime:ReminderPollInterval", "00:00:00.050",
-            "--Vrps:Runtime:EventPollInterval", "00:00:00.100"]);
+            "--Vrps:Runtime:EventPollInterval", "00:00:00.100"];
+        args.AddRange(settings ?? []);
+        var builder = WebApplication.CreateBuilder([.. args]);
         if (time is not null)
         {
             builder.Services.AddSingleton(time);

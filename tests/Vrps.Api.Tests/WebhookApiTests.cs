@@ -6,12 +6,9 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Vrps.Grains.Webhooks;
+using Microsoft.AspNetCore.Http;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Webhooks;
 using Vrps.Runtime;
@@ -26,18 +23,19 @@ public sealed class WebhookApiTests : IAsyncLifetime
 
     private static readonly TimeSpan RetryBaseDelay = TimeSpan.FromMilliseconds(200);
 
-    private readonly List<WebApplication> receivers = [];
+    private readonly List<WebhookReceiver> receivers = [];
     private ApiSilo silo = null!;
     private Tenant tenant = null!;
     private HttpClient operatorClient = null!;
 
     public async Task InitializeAsync()
     {
-        silo = await ApiSilo.StartAsync(await TestPostgres.CreateDatabaseAsync("webhooks"));
-        // Short retries for this silo only; the grain reads the options on every attempt.
-        var cache = silo.Services.GetRequiredService<IOptionsMonitorCache<WebhookOptions>>();
-        cache.TryRemove(Options.DefaultName);
-        cache.TryAdd(Options.DefaultName, new WebhookOptions { RetryBaseDelay = RetryBaseDelay, MaxAttempts = MaxAttempts });
+        // Short retries for this silo only; configuration rather than a replaced options instance, so other settings stay.
+        silo = await ApiSilo.StartAsync(
+            await TestPostgres.CreateDatabaseAsync("webhooks"),
+            settings: [
+                $"--{WebhookOptions.Section}:RetryBaseDelay", RetryBaseDelay.ToString("c", CultureInfo.InvariantCulture),
+                $"--{WebhookOptions.Section}:MaxAttempts", MaxAttempts.ToString(CultureInfo.InvariantCulture)]);
         tenant = await Tenant.CreateAsync(silo, "Alpha");
         operatorClient = silo.CreateClient(tenant.Keys[Roles.Operator]);
     }
@@ -188,6 +186,26 @@ public sealed class WebhookApiTests : IAsyncLifetime
         Assert.Equal(2, (await operatorClient.GetOkAsync($"/api/webhooks/{webhookId}/deliveries")).GetProperty("items").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Delivery_ReceiverRedirects_IsNotFollowedAndCountsAsAFailedAttempt()
+    {
+        var (elsewhereUrl, elsewhereReceived) = await StartReceiverAsync(static _ => 200);
+        var redirecting = await WebhookReceiver.StartAsync(_ => Results.Redirect(elsewhereUrl, permanent: false, preserveMethod: true));
+        receivers.Add(redirecting);
+        var webhookId = (await CreateWebhookAsync(redirecting.Url, "lot.created")).Id();
+
+        await CreateLotAsync("North");
+        await Eventually.HoldsAsync(() => !redirecting.Received.IsEmpty, "the redirecting receiver got the delivery");
+
+        await Eventually.HoldsAsync(
+            async () => (await operatorClient.GetOkAsync($"/api/webhooks/{webhookId}/deliveries")).GetProperty("items")
+                .EnumerateArray().Any(static d => d.GetProperty("attempts").GetInt32() >= 1),
+            "the attempt is recorded");
+        var delivery = (await operatorClient.GetOkAsync($"/api/webhooks/{webhookId}/deliveries")).GetProperty("items")[0];
+        Assert.Equal(307, delivery.GetProperty("lastStatusCode").GetInt32());
+        Assert.Empty(elsewhereReceived);
+    }
+
     [Theory]
     [InlineData("ftp://receiver.example/hooks", "lot.created", "url")]
     [InlineData("/relative/hooks", "lot.created", "url")]
@@ -249,25 +267,10 @@ public sealed class WebhookApiTests : IAsyncLifetime
         return delivery;
     }
 
-    /// <summary>A receiver on loopback answering each attempt (numbered from 1) with the given status.</summary>
-    private async Task<(string Url, ConcurrentQueue<(Dictionary<string, string> Headers, string Body, long At)> Received)> StartReceiverAsync(
-        Func<int, int> statusOfAttempt)
+    private async Task<(string Url, ConcurrentQueue<ReceivedRequest> Received)> StartReceiverAsync(Func<int, int> statusOfAttempt)
     {
-        var received = new ConcurrentQueue<(Dictionary<string, string> Headers, string Body, long At)>();
-        var attempts = 0;
-        var builder = WebApplication.CreateSlimBuilder(["--urls", "http://127.0.0.1:0"]);
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.MapPost("/hooks", async (HttpRequest request) =>
-        {
-            using var reader = new StreamReader(request.Body, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync();
-            var headers = request.Headers.ToDictionary(static h => h.Key, static h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-            received.Enqueue((headers, body, Stopwatch.GetTimestamp()));
-            return Results.StatusCode(statusOfAttempt(Interlocked.Increment(ref attempts)));
-        });
-        await app.StartAsync();
-        receivers.Add(app);
-        return (app.Urls.First() + "/hooks", received);
+        var receiver = await WebhookReceiver.StartAsync(statusOfAttempt);
+        receivers.Add(receiver);
+        return (receiver.Url, receiver.Received);
     }
 }
