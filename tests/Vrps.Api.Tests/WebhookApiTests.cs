@@ -30,7 +30,7 @@ public sealed class WebhookApiTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // Short retries for this silo only; configuration rather than a replaced options instance, so other settings stay.
+        // Short retries for this silo only. Private targets stay allowed (ApiSilo's default): the receivers are on loopback.
         silo = await ApiSilo.StartAsync(
             await TestPostgres.CreateDatabaseAsync("webhooks"),
             settings: [

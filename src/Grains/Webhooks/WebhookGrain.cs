@@ -22,6 +22,7 @@ public sealed class WebhookGrain(
     EventLog log,
     IHttpClientFactory httpClients,
     IOptionsMonitor<WebhookOptions> options,
+    WebhookTargetGuard targets,
     ILogger<WebhookGrain> logger,
     [PersistentState("webhook")] IPersistentState<WebhookState> storage)
     : EntityGrain<WebhookState>(storage), IWebhookGrain, IRemindable
@@ -36,6 +37,7 @@ public sealed class WebhookGrain(
     {
         RequireNew();
         var (url, eventTypes) = WebhookRules.Validate(command.Url, command.EventTypes);
+        await targets.EnsureAllowedAsync(new Uri(url));
         Store.State = new WebhookState
         {
             CustomerId = command.CustomerId,
