@@ -9,6 +9,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Vrps.Grains.Webhooks;
 using Microsoft.AspNetCore.Http;
+using StandardWebhooks;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Webhooks;
 using Vrps.Runtime;
@@ -51,7 +52,7 @@ public sealed class WebhookApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PostWebhook_LotCreated_DeliversAPayloadWhoseSignatureVerifiesWithTheSecret()
+    public async Task PostWebhook_LotCreated_DeliversAPayloadSignedTheStandardWebhooksWay()
     {
         var (url, received) = await StartReceiverAsync(static _ => 200);
         var created = await CreateWebhookAsync(url, "lot.created");
@@ -61,16 +62,18 @@ public sealed class WebhookApiTests : IAsyncLifetime
         var lotId = await CreateLotAsync("North");
         await Eventually.HoldsAsync(() => !received.IsEmpty, "the receiver got the delivery");
 
-        var (headers, body, _) = Assert.Single(received);
-        var timestamp = headers["Vrps-Timestamp"];
-        Assert.Equal(webhookId.ToString(), headers["Vrps-Webhook-Id"]);
-        Assert.Equal("lot.created", headers["Vrps-Event-Type"]);
-        Assert.InRange(long.Parse(timestamp, CultureInfo.InvariantCulture), DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds());
-        var expected = "v1=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
-        Assert.Equal(expected, headers["Vrps-Signature"]);
+        var (headers, _, body, _) = Assert.Single(received);
         var payload = JsonDocument.Parse(body).RootElement;
         var sequence = payload.GetProperty("sequence").GetInt64();
-        Assert.Equal($"{webhookId}:{sequence}", payload.GetProperty("id").GetString());
+        var id = headers["webhook-id"];
+        var timestamp = headers["webhook-timestamp"];
+        Assert.Equal($"{webhookId}:{sequence}", id);
+        Assert.InRange(long.Parse(timestamp, CultureInfo.InvariantCulture), DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds());
+        // The recipe by hand, independently of the code under test: HMAC-SHA256 keyed with what follows "whsec_", base64-decoded.
+        var key = Convert.FromBase64String(secret["whsec_".Length..]);
+        var expected = "v1," + Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{id}.{timestamp}.{body}")));
+        Assert.Equal(expected, headers["webhook-signature"]);
+        Assert.Equal(id, payload.GetProperty("id").GetString());
         Assert.Equal("lot.created", payload.GetProperty("type").GetString());
         Assert.Equal(lotId, payload.GetProperty("data").GetProperty("id").GetGuid());
         Assert.True(payload.TryGetProperty("occurredAt", out _));
@@ -82,6 +85,35 @@ public sealed class WebhookApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Delivery_LotCreated_VerifiesWithTheStandardWebhooksLibrary()
+    {
+        var (url, received) = await StartReceiverAsync(static _ => 200);
+        var secret = (await CreateWebhookAsync(url, "lot.created")).GetProperty("secret").GetString()!;
+
+        await CreateLotAsync("Nørth – Ü");
+        await Eventually.HoldsAsync(() => !received.IsEmpty, "the receiver got the delivery");
+
+        var request = Assert.Single(received);
+        Assert.Null(Record.Exception(() => new StandardWebhook(secret).Verify(request.Body, request.HeaderDictionary)));
+    }
+
+    [Fact]
+    public async Task Delivery_Retried_KeepsTheWebhookIdAndEveryAttemptVerifies()
+    {
+        var (url, received) = await StartReceiverAsync(static attempt => attempt == 1 ? 503 : 200);
+        var secret = (await CreateWebhookAsync(url, "lot.created")).GetProperty("secret").GetString()!;
+
+        await CreateLotAsync("North");
+        await Eventually.HoldsAsync(() => received.Count >= 2, "the retry arrived");
+
+        var attempts = received.ToList();
+        Assert.Equal(2, attempts.Count);
+        Assert.Equal(attempts[0].Headers["webhook-id"], attempts[1].Headers["webhook-id"]);
+        var verifier = new StandardWebhook(secret);
+        Assert.All(attempts, attempt => Assert.Null(Record.Exception(() => verifier.Verify(attempt.Body, attempt.HeaderDictionary))));
+    }
+
+    [Fact]
     public async Task PostWebhook_Created_ShowsTheSecretOnlyInTheCreateResponse()
     {
         var created = await CreateWebhookAsync("https://receiver.example/hooks", "lot.created", "unit.created");
@@ -89,7 +121,7 @@ public sealed class WebhookApiTests : IAsyncLifetime
         var read = await operatorClient.GetOkAsync($"/api/webhooks/{created.Id()}");
         var listed = await operatorClient.GetOkAsync($"/api/customers/{tenant.CustomerId}/webhooks");
 
-        Assert.Equal(43, created.GetProperty("secret").GetString()!.Length);
+        Assert.StartsWith("whsec_", created.GetProperty("secret").GetString(), StringComparison.Ordinal);
         Assert.Equal("active", created.GetProperty("status").GetString());
         Assert.Equal(tenant.CustomerId, created.GetProperty("customerId").GetGuid());
         Assert.Equal(["lot.created", "unit.created"], created.GetProperty("eventTypes").EnumerateArray().Select(static t => t.GetString()));

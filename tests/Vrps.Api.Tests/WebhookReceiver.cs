@@ -40,7 +40,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             using var reader = new StreamReader(request.Body, Encoding.UTF8);
             var body = await reader.ReadToEndAsync();
             var headers = request.Headers.ToDictionary(static h => h.Key, static h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-            received.Enqueue(new ReceivedRequest(headers, body, Stopwatch.GetTimestamp()));
+            received.Enqueue(new ReceivedRequest(headers, new HeaderDictionary(request.Headers.ToDictionary()), body, Stopwatch.GetTimestamp()));
             return answer(Interlocked.Increment(ref attempts));
         });
         await app.StartAsync();
