@@ -37,15 +37,25 @@ public sealed class ApiSilo : IAsyncDisposable
     }
 
     /// <param name="time">A fake clock for tests that move time (reminders, expiries) instead of sleeping.</param>
-    public static Task<ApiSilo> StartAsync(string connectionString, TimeProvider? time = null) => StartAsync(connectionString, [], time);
-
-    /// <param name="settings">More command-line settings (<c>--Vrps:Claims:PermitsPerWindow</c>, <c>3</c>, …); they win over the defaults.</param>
-    public static async Task<ApiSilo> StartAsync(string connectionString, IReadOnlyList<string> settings, TimeProvider? time = null)
+    /// <param name="allowPrivateWebhookTargets">
+    /// On by default because test receivers listen on loopback; off leaves the setting unset, so the silo's own default
+    /// (refuse private targets) is what the test sees.
+    /// </param>
+    /// <param name="settings">More command-line settings ("--Key", "value" pairs); later ones win.</param>
+    public static async Task<ApiSilo> StartAsync(
+        string connectionString, TimeProvider? time = null, bool allowPrivateWebhookTargets = true, IReadOnlyList<string>? settings = null)
     {
-        var builder = WebApplication.CreateBuilder([
+        List<string> args = [
             "--urls", "http://127.0.0.1:0", "--environment", "Development", "--Vrps:BootstrapAdminKey", AdminKey,
             "--Vrps:Claims:PermitsPerWindow", "1000000", "--Vrps:Runtime:ReminderPollInterval", "00:00:00.050",
-            "--Vrps:Runtime:EventPollInterval", "00:00:00.100", .. settings]);
+            "--Vrps:Runtime:EventPollInterval", "00:00:00.100"];
+        if (allowPrivateWebhookTargets)
+        {
+            args.AddRange(["--Vrps:Webhooks:AllowPrivateTargets", "true"]);
+        }
+
+        args.AddRange(settings ?? []);
+        var builder = WebApplication.CreateBuilder([.. args]);
         if (time is not null)
         {
             builder.Services.AddSingleton(time);

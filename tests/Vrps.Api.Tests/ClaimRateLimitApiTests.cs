@@ -45,7 +45,7 @@ public sealed class ClaimRateLimitApiTests
     private static async Task<ApiSilo> StartAsync(string knownProxy) =>
         await ApiSilo.StartAsync(
             await TestPostgres.CreateDatabaseAsync("claimlimit"),
-            ["--Vrps:Claims:PermitsPerWindow", $"{Permits}", "--Vrps:Claims:Window", "00:10:00", "--Vrps:Claims:KnownProxies:0", knownProxy]);
+            settings: ["--Vrps:Claims:PermitsPerWindow", $"{Permits}", "--Vrps:Claims:Window", "00:10:00", "--Vrps:Claims:KnownProxies:0", knownProxy]);
 
     /// <summary>A claim the endpoint refuses (no offer): only the limiter's verdict matters here.</summary>
     private static async Task<HttpStatusCode> ClaimFromAsync(ApiSilo silo, string forwardedFor)

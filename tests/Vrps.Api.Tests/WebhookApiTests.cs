@@ -6,12 +6,10 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Vrps.Grains.Webhooks;
+using Microsoft.AspNetCore.Http;
+using StandardWebhooks;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Webhooks;
 using Vrps.Runtime;
@@ -26,18 +24,19 @@ public sealed class WebhookApiTests : IAsyncLifetime
 
     private static readonly TimeSpan RetryBaseDelay = TimeSpan.FromMilliseconds(200);
 
-    private readonly List<WebApplication> receivers = [];
+    private readonly List<WebhookReceiver> receivers = [];
     private ApiSilo silo = null!;
     private Tenant tenant = null!;
     private HttpClient operatorClient = null!;
 
     public async Task InitializeAsync()
     {
-        silo = await ApiSilo.StartAsync(await TestPostgres.CreateDatabaseAsync("webhooks"));
-        // Short retries for this silo only; the grain reads the options on every attempt.
-        var cache = silo.Services.GetRequiredService<IOptionsMonitorCache<WebhookOptions>>();
-        cache.TryRemove(Options.DefaultName);
-        cache.TryAdd(Options.DefaultName, new WebhookOptions { RetryBaseDelay = RetryBaseDelay, MaxAttempts = MaxAttempts });
+        // Short retries for this silo only. Private targets stay allowed (ApiSilo's default): the receivers are on loopback.
+        silo = await ApiSilo.StartAsync(
+            await TestPostgres.CreateDatabaseAsync("webhooks"),
+            settings: [
+                $"--{WebhookOptions.Section}:RetryBaseDelay", RetryBaseDelay.ToString("c", CultureInfo.InvariantCulture),
+                $"--{WebhookOptions.Section}:MaxAttempts", MaxAttempts.ToString(CultureInfo.InvariantCulture)]);
         tenant = await Tenant.CreateAsync(silo, "Alpha");
         operatorClient = silo.CreateClient(tenant.Keys[Roles.Operator]);
     }
@@ -53,7 +52,7 @@ public sealed class WebhookApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PostWebhook_LotCreated_DeliversAPayloadWhoseSignatureVerifiesWithTheSecret()
+    public async Task PostWebhook_LotCreated_DeliversAPayloadSignedTheStandardWebhooksWay()
     {
         var (url, received) = await StartReceiverAsync(static _ => 200);
         var created = await CreateWebhookAsync(url, "lot.created");
@@ -63,16 +62,18 @@ public sealed class WebhookApiTests : IAsyncLifetime
         var lotId = await CreateLotAsync("North");
         await Eventually.HoldsAsync(() => !received.IsEmpty, "the receiver got the delivery");
 
-        var (headers, body, _) = Assert.Single(received);
-        var timestamp = headers["Vrps-Timestamp"];
-        Assert.Equal(webhookId.ToString(), headers["Vrps-Webhook-Id"]);
-        Assert.Equal("lot.created", headers["Vrps-Event-Type"]);
-        Assert.InRange(long.Parse(timestamp, CultureInfo.InvariantCulture), DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds());
-        var expected = "v1=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
-        Assert.Equal(expected, headers["Vrps-Signature"]);
+        var (headers, _, body, _) = Assert.Single(received);
         var payload = JsonDocument.Parse(body).RootElement;
         var sequence = payload.GetProperty("sequence").GetInt64();
-        Assert.Equal($"{webhookId}:{sequence}", payload.GetProperty("id").GetString());
+        var id = headers["webhook-id"];
+        var timestamp = headers["webhook-timestamp"];
+        Assert.Equal($"{webhookId}:{sequence}", id);
+        Assert.InRange(long.Parse(timestamp, CultureInfo.InvariantCulture), DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds());
+        // The recipe by hand, independently of the code under test: HMAC-SHA256 keyed with what follows "whsec_", base64-decoded.
+        var key = Convert.FromBase64String(secret["whsec_".Length..]);
+        var expected = "v1," + Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{id}.{timestamp}.{body}")));
+        Assert.Equal(expected, headers["webhook-signature"]);
+        Assert.Equal(id, payload.GetProperty("id").GetString());
         Assert.Equal("lot.created", payload.GetProperty("type").GetString());
         Assert.Equal(lotId, payload.GetProperty("data").GetProperty("id").GetGuid());
         Assert.True(payload.TryGetProperty("occurredAt", out _));
@@ -84,6 +85,35 @@ public sealed class WebhookApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Delivery_LotCreated_VerifiesWithTheStandardWebhooksLibrary()
+    {
+        var (url, received) = await StartReceiverAsync(static _ => 200);
+        var secret = (await CreateWebhookAsync(url, "lot.created")).GetProperty("secret").GetString()!;
+
+        await CreateLotAsync("Nørth – Ü");
+        await Eventually.HoldsAsync(() => !received.IsEmpty, "the receiver got the delivery");
+
+        var request = Assert.Single(received);
+        Assert.Null(Record.Exception(() => new StandardWebhook(secret).Verify(request.Body, request.HeaderDictionary)));
+    }
+
+    [Fact]
+    public async Task Delivery_Retried_KeepsTheWebhookIdAndEveryAttemptVerifies()
+    {
+        var (url, received) = await StartReceiverAsync(static attempt => attempt == 1 ? 503 : 200);
+        var secret = (await CreateWebhookAsync(url, "lot.created")).GetProperty("secret").GetString()!;
+
+        await CreateLotAsync("North");
+        await Eventually.HoldsAsync(() => received.Count >= 2, "the retry arrived");
+
+        var attempts = received.ToList();
+        Assert.Equal(2, attempts.Count);
+        Assert.Equal(attempts[0].Headers["webhook-id"], attempts[1].Headers["webhook-id"]);
+        var verifier = new StandardWebhook(secret);
+        Assert.All(attempts, attempt => Assert.Null(Record.Exception(() => verifier.Verify(attempt.Body, attempt.HeaderDictionary))));
+    }
+
+    [Fact]
     public async Task PostWebhook_Created_ShowsTheSecretOnlyInTheCreateResponse()
     {
         var created = await CreateWebhookAsync("https://receiver.example/hooks", "lot.created", "unit.created");
@@ -91,7 +121,7 @@ public sealed class WebhookApiTests : IAsyncLifetime
         var read = await operatorClient.GetOkAsync($"/api/webhooks/{created.Id()}");
         var listed = await operatorClient.GetOkAsync($"/api/customers/{tenant.CustomerId}/webhooks");
 
-        Assert.Equal(43, created.GetProperty("secret").GetString()!.Length);
+        Assert.StartsWith("whsec_", created.GetProperty("secret").GetString(), StringComparison.Ordinal);
         Assert.Equal("active", created.GetProperty("status").GetString());
         Assert.Equal(tenant.CustomerId, created.GetProperty("customerId").GetGuid());
         Assert.Equal(["lot.created", "unit.created"], created.GetProperty("eventTypes").EnumerateArray().Select(static t => t.GetString()));
@@ -188,6 +218,26 @@ public sealed class WebhookApiTests : IAsyncLifetime
         Assert.Equal(2, (await operatorClient.GetOkAsync($"/api/webhooks/{webhookId}/deliveries")).GetProperty("items").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Delivery_ReceiverRedirects_IsNotFollowedAndCountsAsAFailedAttempt()
+    {
+        var (elsewhereUrl, elsewhereReceived) = await StartReceiverAsync(static _ => 200);
+        var redirecting = await WebhookReceiver.StartAsync(_ => Results.Redirect(elsewhereUrl, permanent: false, preserveMethod: true));
+        receivers.Add(redirecting);
+        var webhookId = (await CreateWebhookAsync(redirecting.Url, "lot.created")).Id();
+
+        await CreateLotAsync("North");
+        await Eventually.HoldsAsync(() => !redirecting.Received.IsEmpty, "the redirecting receiver got the delivery");
+
+        await Eventually.HoldsAsync(
+            async () => (await operatorClient.GetOkAsync($"/api/webhooks/{webhookId}/deliveries")).GetProperty("items")
+                .EnumerateArray().Any(static d => d.GetProperty("attempts").GetInt32() >= 1),
+            "the attempt is recorded");
+        var delivery = (await operatorClient.GetOkAsync($"/api/webhooks/{webhookId}/deliveries")).GetProperty("items")[0];
+        Assert.Equal(307, delivery.GetProperty("lastStatusCode").GetInt32());
+        Assert.Empty(elsewhereReceived);
+    }
+
     [Theory]
     [InlineData("ftp://receiver.example/hooks", "lot.created", "url")]
     [InlineData("/relative/hooks", "lot.created", "url")]
@@ -249,25 +299,10 @@ public sealed class WebhookApiTests : IAsyncLifetime
         return delivery;
     }
 
-    /// <summary>A receiver on loopback answering each attempt (numbered from 1) with the given status.</summary>
-    private async Task<(string Url, ConcurrentQueue<(Dictionary<string, string> Headers, string Body, long At)> Received)> StartReceiverAsync(
-        Func<int, int> statusOfAttempt)
+    private async Task<(string Url, ConcurrentQueue<ReceivedRequest> Received)> StartReceiverAsync(Func<int, int> statusOfAttempt)
     {
-        var received = new ConcurrentQueue<(Dictionary<string, string> Headers, string Body, long At)>();
-        var attempts = 0;
-        var builder = WebApplication.CreateSlimBuilder(["--urls", "http://127.0.0.1:0"]);
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.MapPost("/hooks", async (HttpRequest request) =>
-        {
-            using var reader = new StreamReader(request.Body, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync();
-            var headers = request.Headers.ToDictionary(static h => h.Key, static h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-            received.Enqueue((headers, body, Stopwatch.GetTimestamp()));
-            return Results.StatusCode(statusOfAttempt(Interlocked.Increment(ref attempts)));
-        });
-        await app.StartAsync();
-        receivers.Add(app);
-        return (app.Urls.First() + "/hooks", received);
+        var receiver = await WebhookReceiver.StartAsync(statusOfAttempt);
+        receivers.Add(receiver);
+        return (receiver.Url, receiver.Received);
     }
 }

@@ -20,8 +20,9 @@ public static class WebhookEndpoints
     {
         var group = routes.MapGroup("/api/webhooks").WithTags("Webhooks");
         group.MapPost("/", CreateAsync).WithName("CreateWebhook")
-            .WithSummary("Subscribe a URL to the customer's events (P4); the response holds the signing secret, shown this once")
-            .WithProblems();
+            .WithSummary("Subscribe a URL to the customer's events (P4); the response holds the signing secret, shown this once. "
+                + "A URL that is or resolves to a loopback, private or link-local address is refused (422 webhook_url_not_allowed)")
+            .WithProblems(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/{id:guid}", GetAsync).WithName("GetWebhook").WithSummary("Read a webhook (never its secret)").WithProblems();
         group.MapDelete("/{id:guid}", DisableAsync).WithName("DisableWebhook")
             .WithSummary("Disable a webhook: nothing more is delivered, and what was queued is recorded as failed").WithProblems();

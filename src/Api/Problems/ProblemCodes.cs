@@ -1,3 +1,5 @@
+using Vrps.Interfaces.Webhooks;
+
 namespace Vrps.Api.Problems;
 
 /// <summary>The stable codes clients switch on; the human text beside them may change.</summary>
@@ -16,4 +18,7 @@ public static class ProblemCodes
     public const string IdempotencyKeyReused = "idempotency_key_reused";
     public const string IdempotencyKeyInProgress = "idempotency_key_in_progress";
     public const string SlugImmutable = "slug_immutable";
+
+    /// <summary>Refused by the grains, so declared beside them; listed here with the others clients switch on.</summary>
+    public const string WebhookUrlNotAllowed = WebhookProblemCodes.UrlNotAllowed;
 }

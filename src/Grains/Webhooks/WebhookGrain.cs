@@ -15,13 +15,14 @@ namespace Vrps.Grains.Webhooks;
 /// <summary>
 /// One webhook: its configuration and the queue of events it owes its receiver. Deliveries go one at a time in
 /// sequence order, one attempt per turn of a durable reminder: a retry survives a restart, and a crash mid-attempt only
-/// repeats that attempt (receivers de-duplicate by the payload's id).
+/// repeats that attempt (receivers de-duplicate by the webhook-id header, which is also the payload's id).
 /// </summary>
 [GrainType("webhook")]
 public sealed class WebhookGrain(
     EventLog log,
     IHttpClientFactory httpClients,
     IOptionsMonitor<WebhookOptions> options,
+    WebhookTargetGuard targets,
     ILogger<WebhookGrain> logger,
     [PersistentState("webhook")] IPersistentState<WebhookState> storage)
     : EntityGrain<WebhookState>(storage), IWebhookGrain, IRemindable
@@ -36,6 +37,7 @@ public sealed class WebhookGrain(
     {
         RequireNew();
         var (url, eventTypes) = WebhookRules.Validate(command.Url, command.EventTypes);
+        await targets.EnsureAllowedAsync(new Uri(url));
         Store.State = new WebhookState
         {
             CustomerId = command.CustomerId,
@@ -177,15 +179,15 @@ public sealed class WebhookGrain(
     /// <summary>One signed POST; the receiver's status code, and an error unless it answered 2xx.</summary>
     private async Task<(int? StatusCode, string? Error)> PostAsync(QueuedDelivery delivery, StreamEvent stored)
     {
+        var deliveryId = DeliveryId(delivery.Sequence);
         var body = JsonSerializer.Serialize(
-            new WebhookPayload(DeliveryId(delivery.Sequence), stored.Type, stored.Sequence, stored.OccurredAt, stored.Payload), RuntimeJson.Options);
-        var timestamp = TimeProvider.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            new WebhookPayload(deliveryId, stored.Type, stored.Sequence, stored.OccurredAt, stored.Payload), RuntimeJson.Options);
+        var timestamp = TimeProvider.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(State.Url));
         request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        request.Headers.Add(WebhookHeaders.WebhookId, Id.ToString("D"));
-        request.Headers.Add(WebhookHeaders.EventType, stored.Type);
-        request.Headers.Add(WebhookHeaders.Timestamp, timestamp);
-        request.Headers.Add(WebhookHeaders.Signature, WebhookSignature.Sign(State.Secret, timestamp, body));
+        request.Headers.Add(WebhookHeaders.Id, deliveryId);
+        request.Headers.Add(WebhookHeaders.Timestamp, timestamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add(WebhookHeaders.Signature, WebhookSignature.Sign(State.Secret, deliveryId, timestamp, body));
         using var client = httpClients.CreateClient(WebhookOptions.HttpClientName);
         try
         {

@@ -1,14 +1,14 @@
 namespace Vrps.Grains.Webhooks;
 
+/// <summary>The Standard Webhooks headers every delivery carries.</summary>
 internal static class WebhookHeaders
 {
-    /// <summary>The webhook's id, so a receiver serving several webhooks knows which secret verifies the signature.</summary>
-    public const string WebhookId = "Vrps-Webhook-Id";
-
-    public const string EventType = "Vrps-Event-Type";
+    /// <summary>The delivery's id, "&lt;webhook id&gt;:&lt;sequence&gt;": the same on every attempt, for de-duplication.</summary>
+    public const string Id = "webhook-id";
 
     /// <summary>Unix seconds when the attempt was signed.</summary>
-    public const string Timestamp = "Vrps-Timestamp";
+    public const string Timestamp = "webhook-timestamp";
 
-    public const string Signature = "Vrps-Signature";
+    /// <summary>"v1,&lt;base64 signature&gt;"; see <see cref="WebhookSignature"/>.</summary>
+    public const string Signature = "webhook-signature";
 }

@@ -22,6 +22,13 @@ public sealed class WebhookOptions
     /// <summary>Most events queued per webhook; beyond it new events are recorded as failed instead of growing the grain's state.</summary>
     public int MaxPendingDeliveries { get; set; } = 1000;
 
+    /// <summary>
+    /// Lets webhooks target loopback, private, link-local and other non-public addresses. Off: a webhook is a request
+    /// we make on a tenant's behalf, and inside our network it could reach the database, the metadata service or admin
+    /// ports. For development and tests with a receiver on the same machine only.
+    /// </summary>
+    public bool AllowPrivateTargets { get; set; }
+
     /// <summary>The wait after <paramref name="failedAttempts"/> failed attempts of one delivery.</summary>
     public TimeSpan RetryDelay(int failedAttempts)
     {

@@ -9,7 +9,10 @@ public sealed class WebhookState : EntityState
 
     public List<string> EventTypes { get; set; } = [];
 
-    /// <summary>Kept in clear: every delivery is signed with it.</summary>
+    /// <summary>
+    /// Kept in clear: every delivery is signed with it. "whsec_&lt;base64&gt;"; rows from before that format hold a bare
+    /// string, which <see cref="WebhookSignature.Key"/> still keys with.
+    /// </summary>
     public string Secret { get; set; } = "";
 
     public string Status { get; set; } = WebhookStatuses.Active;

@@ -1,6 +1,6 @@
 namespace Vrps.Interfaces.Webhooks;
 
-/// <param name="Secret">The HMAC-SHA256 signing key: shown in this response only, never again.</param>
+/// <param name="Secret">The signing secret, "whsec_&lt;base64&gt;" as Standard Webhooks libraries take it: shown in this response only, never again.</param>
 public sealed record WebhookCreated(
     Guid Id,
     Guid CustomerId,
