@@ -61,7 +61,7 @@ public static class CustomerEndpoints
     {
         await access.CustomerAsync(principal, id, Need.Read);
         return TypedResults.Ok(await PageRequest.ReadAsync<PropertyView>(
-            index, "property", id.ToString("D"), null, limit, cursor, p => access.CanSeeAsync(principal, p.CustomerId, p.Id, null, null)));
+            index, IndexKinds.Property, id.ToString("D"), null, limit, cursor, p => access.CanSeeAsync(principal, p.CustomerId, p.Id, null, null)));
     }
 
     private static async Task<Created<PropertyView>> CreatePropertyAsync(

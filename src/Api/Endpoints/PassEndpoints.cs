@@ -53,7 +53,7 @@ public static class PassEndpoints
     {
         await access.LotAsync(principal, id, Need.Read);
         return TypedResults.Ok(await PageRequest.ReadAsync<PassView>(
-            index, "pass", id.ToString("D"), null, limit, cursor,
+            index, IndexKinds.Pass, id.ToString("D"), null, limit, cursor,
             async p => (status is null || p.Status == status) && await access.CanSeeAsync(principal, p.CustomerId, p.PropertyId, p.UnitId is null ? p.LotId : null, p.UnitId)));
     }
 }

@@ -69,7 +69,7 @@ public static class ReservationEndpoints
     private static async Task<Ok<Page<ReservationView>>> ListAsync(Guid id, int? limit, string? cursor, ApiPrincipal principal, Access access, GrainIndex index)
     {
         await access.PropertyAsync(principal, id, Need.Write);
-        return TypedResults.Ok(await PageRequest.ReadAsync<ReservationView>(index, "reservation", id.ToString("D"), null, limit, cursor));
+        return TypedResults.Ok(await PageRequest.ReadAsync<ReservationView>(index, IndexKinds.Reservation, id.ToString("D"), null, limit, cursor));
     }
 
     private static async Task<Ok<TouchpointScheduleView>> GetScheduleAsync(Guid id, ApiPrincipal principal, Access access, IGrainFactory grains)

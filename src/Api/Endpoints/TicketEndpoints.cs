@@ -78,7 +78,7 @@ public static class TicketEndpoints
     {
         await access.PropertyAsync(principal, id, Need.Read);
         return TypedResults.Ok(await PageRequest.ReadAsync<TicketView>(
-            index, "ticket", id.ToString("D"), null, limit, cursor,
+            index, IndexKinds.Ticket, id.ToString("D"), null, limit, cursor,
             async t => (status is null || t.Status == status) && await SeesAsync(principal, t, access)));
     }
 

@@ -1,6 +1,8 @@
 using Vrps.Grains.Common;
 using Vrps.Grains.Rules;
 using Vrps.Interfaces;
+using Vrps.Interfaces.Audit;
+using Vrps.Interfaces.Events;
 using Vrps.Interfaces.Lots;
 using Vrps.Interfaces.Properties;
 using Vrps.Interfaces.Units;
@@ -12,7 +14,7 @@ namespace Vrps.Grains.Lots;
 public sealed class LotGrain(GrainIndex index, [PersistentState("lot")] IPersistentState<LotState> storage)
     : EntityGrain<LotState>(storage), ILotGrain
 {
-    protected override string Kind => "lot";
+    protected override string Kind => IndexKinds.Lot;
 
     public async Task<LotView> InitializeAsync(Guid customerId, Guid propertyId, CreateLot command, Actor actor)
     {
@@ -30,8 +32,8 @@ public sealed class LotGrain(GrainIndex index, [PersistentState("lot")] IPersist
             QrCode = LotRules.QrCode(Id),
             CreatedAt = TimeProvider.GetUtcNow(),
         };
-        Audit("created", actor, null, View());
-        Publish("lot.created", View());
+        Audit(AuditActions.Created, actor, null, View());
+        Publish(EventTypes.LotCreated, View());
         await SaveAsync();
         return View();
     }
@@ -52,8 +54,8 @@ public sealed class LotGrain(GrainIndex index, [PersistentState("lot")] IPersist
         State.GracePeriodMinutes = command.GracePeriodMinutes is { } grace
             ? Numbers.InRange(grace, "gracePeriodMinutes", 0, LotRules.MaxGraceMinutes)
             : State.GracePeriodMinutes;
-        Audit("updated", actor, before, View());
-        Publish("lot.updated", View());
+        Audit(AuditActions.Updated, actor, before, View());
+        Publish(EventTypes.LotUpdated, View());
         await SaveAsync();
         return View();
     }
@@ -62,7 +64,7 @@ public sealed class LotGrain(GrainIndex index, [PersistentState("lot")] IPersist
     {
         if (Exists)
         {
-            await SoftDeleteAsync(actor, View());
+            await SoftDeleteAsync(actor, View(), EventTypes.LotDeleted);
         }
     }
 
@@ -84,7 +86,7 @@ public sealed class LotGrain(GrainIndex index, [PersistentState("lot")] IPersist
         {
             var before = View();
             State.PeerPropertyIds.Add(propertyId);
-            Audit("peer_granted", actor, before, View());
+            Audit(AuditActions.PeerGranted, actor, before, View());
             await SaveAsync();
         }
 
@@ -98,12 +100,12 @@ public sealed class LotGrain(GrainIndex index, [PersistentState("lot")] IPersist
         {
             var before = View();
             State.PeerPropertyIds.Remove(propertyId);
-            Audit("peer_revoked", actor, before, View());
+            Audit(AuditActions.PeerRevoked, actor, before, View());
             await SaveAsync();
         }
 
         // The peer property's units lose this lot with the grant that allowed it.
-        foreach (var unitId in await index.ChildIdsAsync("unit", propertyId.ToString("D")))
+        foreach (var unitId in await index.ChildIdsAsync(IndexKinds.Unit, propertyId.ToString("D")))
         {
             await GrainFactory.GetGrain<IUnitGrain>(Guid.Parse(unitId)).RevokeLotAsync(Id, actor);
         }

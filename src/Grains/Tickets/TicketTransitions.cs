@@ -1,9 +1,11 @@
 using Vrps.Interfaces;
+using Vrps.Interfaces.Audit;
+using Vrps.Interfaces.Events;
 using Vrps.Interfaces.Tickets;
 
 namespace Vrps.Grains.Tickets;
 
-/// <summary>The ticket state machine (T2), as a pure function of the current status.</summary>
+/// <summary>The ticket state machine (T2), as a pure function of the current status, and what each move records and announces.</summary>
 public static class TicketTransitions
 {
     public static IReadOnlyList<string> Actions { get; } = ["assign", "start", "hold", "resume", "resolve", "close", "reopen", "cancel"];
@@ -21,5 +23,33 @@ public static class TicketTransitions
         ("reopen", TicketStatuses.Resolved or TicketStatuses.Closed) => TicketStatuses.InProgress,
         ("cancel", TicketStatuses.New or TicketStatuses.Assigned or TicketStatuses.InProgress or TicketStatuses.OnHold) => TicketStatuses.Cancelled,
         _ => throw new DomainException("invalid_transition", $"A ticket that is {current} cannot {action}.", 409),
+    };
+
+    /// <summary>The move as done: the audit action and the activity entry.</summary>
+    public static string Past(string action) => action switch
+    {
+        "assign" => AuditActions.Assigned,
+        "start" => AuditActions.Started,
+        "hold" => AuditActions.Held,
+        "resume" => AuditActions.Resumed,
+        "resolve" => AuditActions.Resolved,
+        "close" => AuditActions.Closed,
+        "reopen" => AuditActions.Reopened,
+        "cancel" => AuditActions.Cancelled,
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Not a ticket action."),
+    };
+
+    /// <summary>The event a move publishes.</summary>
+    public static string EventType(string action) => action switch
+    {
+        "assign" => EventTypes.TicketAssigned,
+        "start" => EventTypes.TicketStarted,
+        "hold" => EventTypes.TicketHeld,
+        "resume" => EventTypes.TicketResumed,
+        "resolve" => EventTypes.TicketResolved,
+        "close" => EventTypes.TicketClosed,
+        "reopen" => EventTypes.TicketReopened,
+        "cancel" => EventTypes.TicketCancelled,
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Not a ticket action."),
     };
 }

@@ -1,6 +1,8 @@
 using Vrps.Grains.Common;
 using Vrps.Grains.Rules;
 using Vrps.Interfaces;
+using Vrps.Interfaces.Audit;
+using Vrps.Interfaces.Events;
 using Vrps.Interfaces.Lots;
 using Vrps.Interfaces.Units;
 using Vrps.Interfaces.Users;
@@ -14,7 +16,7 @@ public sealed class UnitGrain([PersistentState("unit")] IPersistentState<UnitSta
 {
     public const int MaxPasses = 1000;
 
-    protected override string Kind => "unit";
+    protected override string Kind => IndexKinds.Unit;
 
     public async Task<UnitView> InitializeAsync(Guid customerId, Guid propertyId, CreateUnit command, Actor actor)
     {
@@ -27,8 +29,8 @@ public sealed class UnitGrain([PersistentState("unit")] IPersistentState<UnitSta
             MaxConcurrentPasses = Numbers.Require(command.MaxConcurrentPasses, "maxConcurrentPasses", 0, MaxPasses),
             CreatedAt = TimeProvider.GetUtcNow(),
         };
-        Audit("created", actor, null, View());
-        Publish("unit.created", View());
+        Audit(AuditActions.Created, actor, null, View());
+        Publish(EventTypes.UnitCreated, View());
         await SaveAsync();
         return View();
     }
@@ -47,8 +49,8 @@ public sealed class UnitGrain([PersistentState("unit")] IPersistentState<UnitSta
         State.MaxConcurrentPasses = command.MaxConcurrentPasses is { } max
             ? Numbers.InRange(max, "maxConcurrentPasses", 0, MaxPasses)
             : State.MaxConcurrentPasses;
-        Audit("updated", actor, before, View());
-        Publish("unit.updated", View());
+        Audit(AuditActions.Updated, actor, before, View());
+        Publish(EventTypes.UnitUpdated, View());
         await SaveAsync();
         return View();
     }
@@ -57,7 +59,7 @@ public sealed class UnitGrain([PersistentState("unit")] IPersistentState<UnitSta
     {
         if (Exists)
         {
-            await SoftDeleteAsync(actor, View());
+            await SoftDeleteAsync(actor, View(), EventTypes.UnitDeleted);
         }
     }
 
@@ -81,7 +83,7 @@ public sealed class UnitGrain([PersistentState("unit")] IPersistentState<UnitSta
         {
             var before = View();
             State.LotIds.Add(lotId);
-            Audit("lot_granted", actor, before, View());
+            Audit(AuditActions.LotGranted, actor, before, View());
             await SaveAsync();
         }
 
@@ -95,7 +97,7 @@ public sealed class UnitGrain([PersistentState("unit")] IPersistentState<UnitSta
         {
             var before = View();
             State.LotIds.Remove(lotId);
-            Audit("lot_revoked", actor, before, View());
+            Audit(AuditActions.LotRevoked, actor, before, View());
             await SaveAsync();
         }
 
@@ -115,7 +117,7 @@ public sealed class UnitGrain([PersistentState("unit")] IPersistentState<UnitSta
         {
             var before = View();
             State.ManagerIds.Add(userId);
-            Audit("manager_added", actor, before, View());
+            Audit(AuditActions.ManagerAdded, actor, before, View());
             await SaveAsync();
         }
 
@@ -130,7 +132,7 @@ public sealed class UnitGrain([PersistentState("unit")] IPersistentState<UnitSta
         {
             var before = View();
             State.ManagerIds.Remove(userId);
-            Audit("manager_removed", actor, before, View());
+            Audit(AuditActions.ManagerRemoved, actor, before, View());
             await SaveAsync();
         }
 
