@@ -35,19 +35,9 @@ public sealed class CustomerGrain(GrainIndex index, [PersistentState("customer")
     public async Task<CustomerView> UpdateAsync(UpdateCustomer command, Actor actor)
     {
         RequireExists();
+        var next = CustomerRules.Patch(new CustomerSettings(State.Name, State.Status), command);
         var before = View();
-        if (command.Name is not null)
-        {
-            State.Name = Names.Require(command.Name);
-        }
-
-        if (command.Status is not null)
-        {
-            State.Status = CustomerStatuses.All.Contains(command.Status)
-                ? command.Status
-                : throw DomainException.Validation("status", $"status must be one of {string.Join(", ", CustomerStatuses.All)}.");
-        }
-
+        (State.Name, State.Status) = (next.Name, next.Status);
         Audit(AuditActions.Updated, actor, before, View());
         Publish(EventTypes.CustomerUpdated, View());
         await SaveAsync();

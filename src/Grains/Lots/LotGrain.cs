@@ -47,13 +47,9 @@ public sealed class LotGrain(GrainIndex index, [PersistentState("lot")] IPersist
     public async Task<LotView> UpdateAsync(UpdateLot command, Actor actor)
     {
         RequireExists();
+        var next = LotRules.Patch(new LotSettings(State.Name, State.Capacity, State.Mode, State.GracePeriodMinutes), command);
         var before = View();
-        State.Name = command.Name is null ? State.Name : Names.Require(command.Name);
-        State.Capacity = command.Capacity is { } capacity ? Numbers.InRange(capacity, "capacity", 0, LotRules.MaxCapacity) : State.Capacity;
-        State.Mode = command.Mode is null ? State.Mode : LotRules.Mode(command.Mode);
-        State.GracePeriodMinutes = command.GracePeriodMinutes is { } grace
-            ? Numbers.InRange(grace, "gracePeriodMinutes", 0, LotRules.MaxGraceMinutes)
-            : State.GracePeriodMinutes;
+        (State.Name, State.Capacity, State.Mode, State.GracePeriodMinutes) = (next.Name, next.Capacity, next.Mode, next.GracePeriodMinutes);
         Audit(AuditActions.Updated, actor, before, View());
         Publish(EventTypes.LotUpdated, View());
         await SaveAsync();

@@ -42,10 +42,9 @@ public sealed class PropertyGrain(GrainIndex index, [PersistentState("property")
     public async Task<PropertyView> UpdateAsync(UpdateProperty command, Actor actor)
     {
         RequireExists();
+        var next = PropertyRules.Patch(new PropertySettings(State.Name, State.Timezone, State.Branding), command);
         var before = View();
-        State.Name = command.Name is null ? State.Name : Names.Require(command.Name);
-        State.Timezone = command.Timezone is null ? State.Timezone : TimeZones.RequireIana(command.Timezone);
-        State.Branding = command.Branding is null ? State.Branding : BrandingRules.Validate(command.Branding);
+        (State.Name, State.Timezone, State.Branding) = (next.Name, next.Timezone, next.Branding);
         Audit(AuditActions.Updated, actor, before, View());
         Publish(EventTypes.PropertyUpdated, View());
         await SaveAsync();

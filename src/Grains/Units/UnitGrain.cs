@@ -14,8 +14,6 @@ namespace Vrps.Grains.Units;
 public sealed class UnitGrain([PersistentState("unit")] IPersistentState<UnitState> storage)
     : EntityGrain<UnitState>(storage), IUnitGrain
 {
-    public const int MaxPasses = 1000;
-
     protected override string Kind => IndexKinds.Unit;
 
     public async Task<UnitView> InitializeAsync(Guid customerId, Guid propertyId, CreateUnit command, Actor actor)
@@ -26,7 +24,7 @@ public sealed class UnitGrain([PersistentState("unit")] IPersistentState<UnitSta
             CustomerId = customerId,
             PropertyId = propertyId,
             Name = Names.Require(command.Name),
-            MaxConcurrentPasses = Numbers.Require(command.MaxConcurrentPasses, "maxConcurrentPasses", 0, MaxPasses),
+            MaxConcurrentPasses = Numbers.Require(command.MaxConcurrentPasses, "maxConcurrentPasses", 0, UnitRules.MaxPasses),
             CreatedAt = TimeProvider.GetUtcNow(),
         };
         Audit(AuditActions.Created, actor, null, View());
@@ -44,11 +42,9 @@ public sealed class UnitGrain([PersistentState("unit")] IPersistentState<UnitSta
     public async Task<UnitView> UpdateAsync(UpdateUnit command, Actor actor)
     {
         RequireExists();
+        var next = UnitRules.Patch(new UnitSettings(State.Name, State.MaxConcurrentPasses), command);
         var before = View();
-        State.Name = command.Name is null ? State.Name : Names.Require(command.Name);
-        State.MaxConcurrentPasses = command.MaxConcurrentPasses is { } max
-            ? Numbers.InRange(max, "maxConcurrentPasses", 0, MaxPasses)
-            : State.MaxConcurrentPasses;
+        (State.Name, State.MaxConcurrentPasses) = (next.Name, next.MaxConcurrentPasses);
         Audit(AuditActions.Updated, actor, before, View());
         Publish(EventTypes.UnitUpdated, View());
         await SaveAsync();
