@@ -80,7 +80,8 @@ public static class OfferEndpoints
 
     private static async Task<Ok<Page<OfferView>>> ListAsync(Guid id, int? limit, string? cursor, ApiPrincipal principal, Access access, GrainIndex index)
     {
-        await access.LotAsync(principal, id, Need.Write);
+        // Whoever may read the lot may read each of its offers (GET /api/offers/{id} needs Read), so also the list.
+        await access.LotAsync(principal, id, Need.Read);
         return TypedResults.Ok(await PageRequest.ReadAsync<OfferView>(index, IndexKinds.Offer, id.ToString("D"), null, limit, cursor));
     }
 
