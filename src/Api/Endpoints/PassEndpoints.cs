@@ -54,6 +54,7 @@ public static class PassEndpoints
         await access.LotAsync(principal, id, Need.Read);
         return TypedResults.Ok(await PageRequest.ReadAsync<PassView>(
             index, IndexKinds.Pass, id.ToString("D"), null, limit, cursor,
-            async p => (status is null || p.Status == status) && await access.CanSeeAsync(principal, p.CustomerId, p.PropertyId, p.UnitId is null ? p.LotId : null, p.UnitId)));
+            p => access.CanSeeAsync(principal, p.CustomerId, p.PropertyId, p.UnitId is null ? p.LotId : null, p.UnitId),
+            status is null ? null : (IndexFields.Status, status)));
     }
 }

@@ -79,7 +79,8 @@ public static class TicketEndpoints
         await access.PropertyAsync(principal, id, Need.Read);
         return TypedResults.Ok(await PageRequest.ReadAsync<TicketView>(
             index, IndexKinds.Ticket, id.ToString("D"), null, limit, cursor,
-            async t => (status is null || t.Status == status) && await SeesAsync(principal, t, access)));
+            t => SeesAsync(principal, t, access),
+            status is null ? null : (IndexFields.Status, status)));
     }
 
     private static async Task<Ok<TicketView>> GetAsync(Guid id, ApiPrincipal principal, Access access, IGrainFactory grains, GrainIndex index)
