@@ -98,11 +98,11 @@ public sealed class ReservationGrain([PersistentState("reservation")] IPersisten
         return View();
     }
 
-    public Task<ReservationView> CheckInAsync(Actor actor) => ActAsync("check_in", actor, JourneyStages.CheckedIn);
+    public Task<ReservationView> CheckInAsync(Actor actor) => ActAsync(JourneyStages.CheckInEvent, actor, JourneyStages.CheckedIn);
 
-    public Task<ReservationView> CheckOutAsync(Actor actor) => ActAsync("check_out", actor, JourneyStages.CheckedOut);
+    public Task<ReservationView> CheckOutAsync(Actor actor) => ActAsync(JourneyStages.CheckOutEvent, actor, JourneyStages.CheckedOut);
 
-    public Task<ReservationView> CancelAsync(Actor actor) => ActAsync("cancel", actor, JourneyStages.Cancelled);
+    public Task<ReservationView> CancelAsync(Actor actor) => ActAsync(JourneyStages.CancelEvent, actor, JourneyStages.Cancelled);
 
     public Task<ReservationView> ReviewAsync(int? rating, string? comment, Actor actor)
     {
@@ -113,7 +113,7 @@ public sealed class ReservationGrain([PersistentState("reservation")] IPersisten
             throw DomainException.Validation("comment", $"comment must be at most {MaxCommentLength} characters.");
         }
 
-        return ActAsync("review", actor, null, () => State.Review = new ReservationReview(stars, comment?.Trim(), TimeProvider.GetUtcNow()));
+        return ActAsync(JourneyStages.ReviewEvent, actor, null, () => State.Review = new ReservationReview(stars, comment?.Trim(), TimeProvider.GetUtcNow()));
     }
 
     public async Task<JourneyView> LogTouchpointAsync(LogTouchpoint command, Actor actor)
@@ -182,21 +182,21 @@ public sealed class ReservationGrain([PersistentState("reservation")] IPersisten
         apply?.Invoke();
         switch (action)
         {
-            case "check_in":
+            case JourneyStages.CheckInEvent:
                 State.CheckedInAt = now;
                 break;
-            case "check_out":
+            case JourneyStages.CheckOutEvent:
                 State.CheckedOutAt = now;
                 break;
-            case "cancel":
+            case JourneyStages.CancelEvent:
                 State.CancelledAt = now;
                 break;
         }
 
         MoveTo(next, now, action);
         ArmStage();
-        Audit(action == "cancel" ? AuditActions.Cancelled : action, actor, before, View());
-        if (action == "cancel")
+        Audit(JourneyStages.AuditAction(action), actor, before, View());
+        if (action == JourneyStages.CancelEvent)
         {
             Publish(EventTypes.ReservationCancelled, View());
         }

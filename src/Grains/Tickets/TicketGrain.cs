@@ -91,7 +91,7 @@ public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<Tic
             throw DomainException.Validation("action", $"action must be one of {string.Join(", ", TicketTransitions.Actions)}.");
         }
 
-        if (action == "assign" && (string.IsNullOrWhiteSpace(assignee) || assignee.Length > 200))
+        if (action == TicketTransitions.Assign && (string.IsNullOrWhiteSpace(assignee) || assignee.Length > 200))
         {
             throw DomainException.Validation("assignee", "assignee is required (at most 200 characters).");
         }
@@ -131,7 +131,7 @@ public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<Tic
         }
 
         var details = new Dictionary<string, string>();
-        if (action == "assign")
+        if (action == TicketTransitions.Assign)
         {
             details["assignee"] = assignee!.Trim();
             if (State.Assignee is { } previous)
