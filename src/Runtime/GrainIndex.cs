@@ -17,14 +17,20 @@ public sealed class GrainIndex(NpgsqlDataSource dataSource)
            AND (@parent::text IS NULL OR parent_id = @parent)
            AND (@tenant::text IS NULL OR tenant_id = @tenant)
            AND (@include_deleted OR deleted_at IS NULL)
+           AND (@field::text IS NULL OR data ->> @field = @value)
            AND (@after_time::timestamptz IS NULL OR (created_at, id) > (@after_time, @after_id))
          ORDER BY created_at, id
          LIMIT @limit
         """;
 
-    /// <summary>A page of the kind's rows under <paramref name="parentId"/> and/or <paramref name="tenantId"/> (null: any).</summary>
+    /// <summary>
+    /// A page of the kind's rows under <paramref name="parentId"/> and/or <paramref name="tenantId"/> (null: any),
+    /// keeping only rows whose top-level item field equals <paramref name="match"/>'s value when given. The match is
+    /// part of the query, so a page is full whenever more matching rows exist.
+    /// </summary>
     public async Task<GrainIndexPage> ListAsync(
-        string kind, string? parentId, string? tenantId, string? cursor, int limit, bool includeDeleted = false, CancellationToken cancellationToken = default)
+        string kind, string? parentId, string? tenantId, string? cursor, int limit, bool includeDeleted = false,
+        (string Field, string Value)? match = null, CancellationToken cancellationToken = default)
     {
         var (afterTime, afterId) = DecodeCursor(cursor);
         limit = Math.Clamp(limit, 1, MaxPageSize);
@@ -33,6 +39,8 @@ public sealed class GrainIndex(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter("parent", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)parentId ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("tenant", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)tenantId ?? DBNull.Value });
         command.Parameters.AddWithValue("include_deleted", includeDeleted);
+        command.Parameters.Add(new NpgsqlParameter("field", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)match?.Field ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("value", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)match?.Value ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("after_time", NpgsqlTypes.NpgsqlDbType.TimestampTz) { Value = (object?)afterTime ?? DBNull.Value });
         command.Parameters.AddWithValue("after_id", afterId ?? "");
         command.Parameters.AddWithValue("limit", limit + 1);

@@ -80,7 +80,7 @@ public static class ApiKeyEndpoints
         }
 
         var tenant = principal.IsAdmin ? null : principal.CustomerId!.Value.ToString("D");
-        return TypedResults.Ok(await PageRequest.ReadAsync<ApiKeyView>(index, "api_key", null, tenant, limit, cursor));
+        return TypedResults.Ok(await PageRequest.ReadAsync<ApiKeyView>(index, IndexKinds.ApiKey, null, tenant, limit, cursor));
     }
 
     private static async Task<NoContent> RevokeAsync(Guid id, ApiPrincipal principal, IGrainFactory grains)

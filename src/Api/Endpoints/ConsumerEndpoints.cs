@@ -123,7 +123,7 @@ public static class ConsumerEndpoints
         Guid id, int? limit, string? cursor, ApiPrincipal principal, IGrainFactory grains, GrainIndex index)
     {
         await FindAsync(principal, id, grains);
-        return TypedResults.Ok(await PageRequest.ReadAsync<PassView>(index, "consumer_pass", id.ToString("D"), null, limit, cursor));
+        return TypedResults.Ok(await PageRequest.ReadAsync<PassView>(index, IndexKinds.ConsumerPass, id.ToString("D"), null, limit, cursor));
     }
 
     /// <summary>The consumer, for their own key and platform admins; for every other key it does not exist.</summary>

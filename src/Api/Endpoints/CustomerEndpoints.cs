@@ -50,7 +50,7 @@ public static class CustomerEndpoints
         }
 
         var tenant = principal.IsAdmin ? null : principal.CustomerId!.Value.ToString("D");
-        return TypedResults.Ok(await PageRequest.ReadAsync<CustomerView>(index, CustomerIndexKinds.Customer, null, tenant, limit, cursor));
+        return TypedResults.Ok(await PageRequest.ReadAsync<CustomerView>(index, IndexKinds.Customer, null, tenant, limit, cursor));
     }
 
     private static async Task<Ok<CustomerView>> GetAsync(Guid id, ApiPrincipal principal, Access access) =>
@@ -76,7 +76,7 @@ public static class CustomerEndpoints
     {
         await access.CustomerAsync(principal, id, Need.Read);
         return TypedResults.Ok(await PageRequest.ReadAsync<PropertyView>(
-            index, "property", id.ToString("D"), null, limit, cursor, p => access.CanSeeAsync(principal, p.CustomerId, p.Id, null, null)));
+            index, IndexKinds.Property, id.ToString("D"), null, limit, cursor, p => access.CanSeeAsync(principal, p.CustomerId, p.Id, null, null)));
     }
 
     private static async Task<Created<PropertyView>> CreatePropertyAsync(

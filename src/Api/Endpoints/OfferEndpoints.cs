@@ -11,8 +11,8 @@ using Vrps.Interfaces;
 using Vrps.Interfaces.Claims;
 using Vrps.Interfaces.Lots;
 using Vrps.Interfaces.Offers;
-using Vrps.Interfaces.Passes;
 using Vrps.Interfaces.PassTypes;
+using Vrps.Interfaces.Passes;
 using Vrps.Interfaces.Properties;
 using Vrps.Runtime;
 
@@ -80,8 +80,9 @@ public static class OfferEndpoints
 
     private static async Task<Ok<Page<OfferView>>> ListAsync(Guid id, int? limit, string? cursor, ApiPrincipal principal, Access access, GrainIndex index)
     {
-        await access.LotAsync(principal, id, Need.Write);
-        return TypedResults.Ok(await PageRequest.ReadAsync<OfferView>(index, "offer", id.ToString("D"), null, limit, cursor));
+        // Whoever may read the lot may read each of its offers (GET /api/offers/{id} needs Read), so also the list.
+        await access.LotAsync(principal, id, Need.Read);
+        return TypedResults.Ok(await PageRequest.ReadAsync<OfferView>(index, IndexKinds.Offer, id.ToString("D"), null, limit, cursor));
     }
 
     private static async Task<Ok<OfferView>> GetAsync(Guid id, ApiPrincipal principal, Access access) =>

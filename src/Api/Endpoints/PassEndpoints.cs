@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Vrps.Api.Auth;
 using Vrps.Api.Paging;
+using Vrps.Grains.Passes;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Passes;
 using Vrps.Runtime;
@@ -16,11 +17,11 @@ public static class PassEndpoints
     {
         var group = routes.MapGroup("/api/passes").WithTags("Passes");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetPass").WithSummary("A pass, with the terms locked onto it").WithProblems();
-        foreach (var action in new[] { "revoke", "suspend", "resume", "cancel" })
+        foreach (var action in new[] { PassTransitions.Revoke, PassTransitions.Suspend, PassTransitions.Resume, PassTransitions.Cancel })
         {
             group.MapPost($"/{{id:guid}}/{action}", (Guid id, ApiPrincipal principal, Access access, IGrainFactory grains) => ActAsync(id, action, principal, access, grains))
                 .WithName($"{char.ToUpperInvariant(action[0])}{action[1..]}Pass")
-                .WithSummary(action == "cancel"
+                .WithSummary(action == PassTransitions.Cancel
                     ? "End the pass early (its consumer, managers, operators); unused time returns to the unit's quota"
                     : $"{char.ToUpperInvariant(action[0])}{action[1..]} the pass (operators, the unit's managers); illegal transitions: 409 invalid_transition")
                 .Produces<PassView>()
@@ -37,13 +38,13 @@ public static class PassEndpoints
 
     private static async Task<Ok<PassView>> ActAsync(Guid id, string action, ApiPrincipal principal, Access access, IGrainFactory grains)
     {
-        var pass = await access.PassAsync(principal, id, action == "cancel" && principal.Role == Roles.Consumer ? Need.Read : Need.Write);
+        var pass = await access.PassAsync(principal, id, action == PassTransitions.Cancel && principal.Role == Roles.Consumer ? Need.Read : Need.Write);
         var grain = grains.GetGrain<IPassGrain>(pass.Id);
         return TypedResults.Ok(action switch
         {
-            "revoke" => await grain.RevokeAsync(principal.Actor),
-            "suspend" => await grain.SuspendAsync(principal.Actor),
-            "resume" => await grain.ResumeAsync(principal.Actor),
+            PassTransitions.Revoke => await grain.RevokeAsync(principal.Actor),
+            PassTransitions.Suspend => await grain.SuspendAsync(principal.Actor),
+            PassTransitions.Resume => await grain.ResumeAsync(principal.Actor),
             _ => await grain.CancelAsync(principal.Actor),
         });
     }
@@ -53,7 +54,8 @@ public static class PassEndpoints
     {
         await access.LotAsync(principal, id, Need.Read);
         return TypedResults.Ok(await PageRequest.ReadAsync<PassView>(
-            index, "pass", id.ToString("D"), null, limit, cursor,
-            async p => (status is null || p.Status == status) && await access.CanSeeAsync(principal, p.CustomerId, p.PropertyId, p.UnitId is null ? p.LotId : null, p.UnitId)));
+            index, IndexKinds.Pass, id.ToString("D"), null, limit, cursor,
+            p => access.CanSeeAsync(principal, p.CustomerId, p.PropertyId, p.UnitId is null ? p.LotId : null, p.UnitId),
+            status is null ? null : (IndexFields.Status, status)));
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Vrps.Api.Auth;
 using Vrps.Api.Paging;
 using Vrps.Api.Requests;
+using Vrps.Interfaces;
 using Vrps.Interfaces.PassTypes;
 using Vrps.Runtime;
 
@@ -36,7 +37,7 @@ public static class PassTypeEndpoints
     private static async Task<Ok<Page<PassTypeView>>> ListAsync(Guid id, int? limit, string? cursor, ApiPrincipal principal, Access access, GrainIndex index)
     {
         await access.LotAsync(principal, id, Need.Read);
-        return TypedResults.Ok(await PageRequest.ReadAsync<PassTypeView>(index, "pass_type", id.ToString("D"), null, limit, cursor));
+        return TypedResults.Ok(await PageRequest.ReadAsync<PassTypeView>(index, IndexKinds.PassType, id.ToString("D"), null, limit, cursor));
     }
 
     private static async Task<Ok<PassTypeView>> GetAsync(Guid id, ApiPrincipal principal, Access access) =>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Vrps.Api.Auth;
 using Vrps.Api.Paging;
 using Vrps.Api.Requests;
+using Vrps.Interfaces;
 using Vrps.Interfaces.Lots;
 using Vrps.Interfaces.Properties;
 using Vrps.Interfaces.Units;
@@ -51,7 +52,7 @@ public static class PropertyEndpoints
     {
         await access.PropertyAsync(principal, id, Need.Read);
         return TypedResults.Ok(await PageRequest.ReadAsync<LotView>(
-            index, "lot", id.ToString("D"), null, limit, cursor, l => access.CanSeeAsync(principal, l.CustomerId, l.PropertyId, l.Id, null)));
+            index, IndexKinds.Lot, id.ToString("D"), null, limit, cursor, l => access.CanSeeAsync(principal, l.CustomerId, l.PropertyId, l.Id, null)));
     }
 
     private static async Task<Created<LotView>> CreateLotAsync(Guid id, CreateLotRequest request, ApiPrincipal principal, Access access, IGrainFactory grains)
@@ -66,7 +67,7 @@ public static class PropertyEndpoints
     {
         await access.PropertyAsync(principal, id, Need.Read);
         return TypedResults.Ok(await PageRequest.ReadAsync<UnitView>(
-            index, "unit", id.ToString("D"), null, limit, cursor, u => access.CanSeeAsync(principal, u.CustomerId, u.PropertyId, null, u.Id)));
+            index, IndexKinds.Unit, id.ToString("D"), null, limit, cursor, u => access.CanSeeAsync(principal, u.CustomerId, u.PropertyId, null, u.Id)));
     }
 
     private static async Task<Created<UnitView>> CreateUnitAsync(Guid id, CreateUnitRequest request, ApiPrincipal principal, Access access, IGrainFactory grains)

@@ -68,13 +68,13 @@ public static class ReservationEndpoints
 
     private static async Task<Ok<Page<ReservationView>>> ListAsync(Guid id, int? limit, string? cursor, ApiPrincipal principal, Access access, GrainIndex index)
     {
-        await access.PropertyAsync(principal, id, Need.Write);
-        return TypedResults.Ok(await PageRequest.ReadAsync<ReservationView>(index, "reservation", id.ToString("D"), null, limit, cursor));
+        await access.PropertyAsync(principal, id, Need.Read);
+        return TypedResults.Ok(await PageRequest.ReadAsync<ReservationView>(index, IndexKinds.Reservation, id.ToString("D"), null, limit, cursor));
     }
 
     private static async Task<Ok<TouchpointScheduleView>> GetScheduleAsync(Guid id, ApiPrincipal principal, Access access, IGrainFactory grains)
     {
-        var property = await access.PropertyAsync(principal, id, Need.Write);
+        var property = await access.PropertyAsync(principal, id, Need.Read);
         return TypedResults.Ok(await grains.GetGrain<ITouchpointScheduleGrain>(id).GetAsync(property.CustomerId));
     }
 
@@ -96,17 +96,17 @@ public static class ReservationEndpoints
     }
 
     private static async Task<Ok<ReservationView>> GetAsync(Guid id, ApiPrincipal principal, Access access, IGrainFactory grains) =>
-        TypedResults.Ok(await ReservationAsync(id, principal, access, grains));
+        TypedResults.Ok(await ReservationAsync(id, principal, access, grains, Need.Read));
 
     private static async Task<Ok<JourneyView>> JourneyAsync(Guid id, ApiPrincipal principal, Access access, IGrainFactory grains)
     {
-        await ReservationAsync(id, principal, access, grains);
+        await ReservationAsync(id, principal, access, grains, Need.Read);
         return TypedResults.Ok(await grains.GetGrain<IReservationGrain>(id).GetJourneyAsync());
     }
 
     private static async Task<Ok<ReservationView>> UpdateAsync(Guid id, JsonElement body, ApiPrincipal principal, Access access, IGrainFactory grains)
     {
-        await ReservationAsync(id, principal, access, grains);
+        await ReservationAsync(id, principal, access, grains, Need.Write);
         PatchBody.Parse(body, ["checkIn", "checkOut"]);
         var checkIn = Instant(body, "checkIn");
         var checkOut = Instant(body, "checkOut");
@@ -116,14 +116,14 @@ public static class ReservationEndpoints
     private static async Task<Ok<ReservationView>> ActAsync(
         Guid id, ApiPrincipal principal, Access access, IGrainFactory grains, Func<IReservationGrain, Actor, Task<ReservationView>> act)
     {
-        await ReservationAsync(id, principal, access, grains);
+        await ReservationAsync(id, principal, access, grains, Need.Write);
         return TypedResults.Ok(await act(grains.GetGrain<IReservationGrain>(id), principal.Actor));
     }
 
     private static async Task<Ok<ReservationView>> ReviewAsync(
         Guid id, ReservationReviewRequest request, ApiPrincipal principal, Access access, IGrainFactory grains)
     {
-        await ReservationAsync(id, principal, access, grains);
+        await ReservationAsync(id, principal, access, grains, Need.Write);
         return TypedResults.Ok(await grains.GetGrain<IReservationGrain>(id).ReviewAsync(request.Rating, request.Comment, principal.Actor));
     }
 
@@ -133,7 +133,7 @@ public static class ReservationEndpoints
     private static async Task<Created<JourneyView>> LogTouchpointAsync(
         Guid id, TouchpointLogRequest request, ApiPrincipal principal, Access access, IGrainFactory grains, HttpContext context)
     {
-        var reservation = await ReservationAsync(id, principal, access, grains);
+        var reservation = await ReservationAsync(id, principal, access, grains, Need.Write);
         TouchpointRules.Type(request.Type);
         TouchpointRules.Channel(request.Channel);
         var ticketId = request.TicketId;
@@ -176,15 +176,15 @@ public static class ReservationEndpoints
     }
 
     /// <summary>
-    /// A reservation is reached through its property, with operator rights. Whatever refuses the property answers as
-    /// the reservation, so a foreign reservation never names its property.
+    /// A reservation is reached through its property: read by whoever may read the property, changed with operator
+    /// rights. Whatever refuses the property answers as the reservation, so a foreign reservation never names its property.
     /// </summary>
-    private static async Task<ReservationView> ReservationAsync(Guid id, ApiPrincipal principal, Access access, IGrainFactory grains)
+    private static async Task<ReservationView> ReservationAsync(Guid id, ApiPrincipal principal, Access access, IGrainFactory grains, Need need)
     {
         var reservation = await grains.GetGrain<IReservationGrain>(id).GetAsync();
         try
         {
-            await access.PropertyAsync(principal, reservation.PropertyId, Need.Write);
+            await access.PropertyAsync(principal, reservation.PropertyId, need);
         }
         catch (DomainException exception) when (exception.Status == StatusCodes.Status404NotFound)
         {

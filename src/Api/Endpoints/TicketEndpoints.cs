@@ -30,7 +30,7 @@ public static class TicketEndpoints
             .WithSummary("Change the priority: the ticket takes that priority's SLA rule and its reminders move").WithProblems();
         group.MapPost("/{id:guid}/assign", AssignAsync).WithName("AssignTicket")
             .WithSummary("Assign (or reassign) the ticket; illegal transitions: 409 invalid_transition").WithProblems(409);
-        foreach (var action in TicketTransitions.Actions.Where(static a => a != "assign"))
+        foreach (var action in TicketTransitions.Actions.Where(static a => a != TicketTransitions.Assign))
         {
             group.MapPost($"/{{id:guid}}/{action}", (Guid id, ApiPrincipal principal, Access access, IGrainFactory grains) => ActAsync(id, action, null, principal, access, grains))
                 .WithName($"{char.ToUpperInvariant(action[0])}{action[1..]}Ticket")
@@ -78,8 +78,9 @@ public static class TicketEndpoints
     {
         await access.PropertyAsync(principal, id, Need.Read);
         return TypedResults.Ok(await PageRequest.ReadAsync<TicketView>(
-            index, "ticket", id.ToString("D"), null, limit, cursor,
-            async t => (status is null || t.Status == status) && await SeesAsync(principal, t, access)));
+            index, IndexKinds.Ticket, id.ToString("D"), null, limit, cursor,
+            t => SeesAsync(principal, t, access),
+            status is null ? null : (IndexFields.Status, status)));
     }
 
     private static async Task<Ok<TicketView>> GetAsync(Guid id, ApiPrincipal principal, Access access, IGrainFactory grains, GrainIndex index)
@@ -104,7 +105,7 @@ public static class TicketEndpoints
     }
 
     private static Task<Ok<TicketView>> AssignAsync(Guid id, TicketAssignRequest request, ApiPrincipal principal, Access access, IGrainFactory grains) =>
-        ActAsync(id, "assign", request.Assignee, principal, access, grains);
+        ActAsync(id, TicketTransitions.Assign, request.Assignee, principal, access, grains);
 
     private static async Task<Ok<TicketView>> ActAsync(Guid id, string action, string? assignee, ApiPrincipal principal, Access access, IGrainFactory grains)
     {

@@ -3,6 +3,7 @@ using Vrps.Grains.Rules;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Amenities;
 using Vrps.Interfaces.Audit;
+using Vrps.Interfaces.Events;
 using Vrps.Runtime;
 using Vrps.Runtime.Streams;
 
@@ -25,7 +26,7 @@ public sealed class AmenityGrain([PersistentState("amenity")] IPersistentState<A
     /// <summary>Quota counters older than the longest quota window (a month) are no longer read.</summary>
     private const int QuotaMemoryDays = 40;
 
-    protected override string Kind => "amenity";
+    protected override string Kind => IndexKinds.Amenity;
 
     public async Task<AmenityView> InitializeAsync(CreateAmenity command, AmenityContext context, Actor actor)
     {
@@ -57,8 +58,8 @@ public sealed class AmenityGrain([PersistentState("amenity")] IPersistentState<A
             Rules = rules,
             CreatedAt = TimeProvider.GetUtcNow(),
         };
-        Audit("created", actor, null, View());
-        Publish("amenity.created", View());
+        Audit(AuditActions.Created, actor, null, View());
+        Publish(EventTypes.AmenityCreated, View());
         await SaveAsync();
         return View();
     }
@@ -185,7 +186,7 @@ public sealed class AmenityGrain([PersistentState("amenity")] IPersistentState<A
         {
             var before = BookingViewOf(bookingId);
             var after = Change(bookingId, entry, BookingStatuses.Confirmed, now);
-            AuditBooking(bookingId, "approved", actor, before, after, now);
+            AuditBooking(bookingId, AuditActions.Approved, actor, before, after, now);
         });
 
     public Task<BookingView> RejectAsync(Guid bookingId, Actor actor) =>
@@ -194,7 +195,7 @@ public sealed class AmenityGrain([PersistentState("amenity")] IPersistentState<A
             var before = BookingViewOf(bookingId);
             Leave(bookingId, entry);
             var after = Change(bookingId, entry, BookingStatuses.Rejected, now);
-            AuditBooking(bookingId, "rejected", actor, before, after, now);
+            AuditBooking(bookingId, AuditActions.Rejected, actor, before, after, now);
             Promote(now);
         });
 
@@ -437,7 +438,7 @@ public sealed class AmenityGrain([PersistentState("amenity")] IPersistentState<A
             }
         }
 
-        Publish($"booking.{status}", view);
+        Publish(BookingEvents.For(status), view);
         SetIndex(new IndexEntry(
             AmenityIndexKinds.Booking, bookingId.ToString("D"), Id.ToString("D"), State.CustomerId.ToString("D"), entry.Resident, entry.CreatedAt, null, view));
         return view;
@@ -446,8 +447,8 @@ public sealed class AmenityGrain([PersistentState("amenity")] IPersistentState<A
     private void AuditBooking(Guid bookingId, string action, Actor actor, BookingView before, BookingView after, DateTimeOffset now) =>
         RaiseEvent(
             new StreamId(AuditRecord.Namespace, bookingId.ToString("D")),
-            $"audit.booking.{action}",
-            new AuditRecord(bookingId, "booking", State.CustomerId, action, actor, before, after, now));
+            AuditRecord.EventType(AmenityIndexKinds.Booking, action),
+            new AuditRecord(bookingId, AmenityIndexKinds.Booking, State.CustomerId, action, actor, before, after, now));
 
     private void ScheduleTick()
     {

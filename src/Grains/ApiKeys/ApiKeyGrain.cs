@@ -2,6 +2,7 @@ using Vrps.Grains.Common;
 using Vrps.Grains.Rules;
 using Vrps.Interfaces;
 using Vrps.Interfaces.ApiKeys;
+using Vrps.Interfaces.Audit;
 using Vrps.Runtime;
 
 namespace Vrps.Grains.ApiKeys;
@@ -14,7 +15,7 @@ namespace Vrps.Grains.ApiKeys;
 public sealed class ApiKeyGrain([PersistentState("key")] IPersistentState<ApiKeyState> storage)
     : EntityGrain<ApiKeyState>(storage), IApiKeyGrain
 {
-    protected override string Kind => "api_key";
+    protected override string Kind => IndexKinds.ApiKey;
 
     public async Task<ApiKeyView> CreateAsync(CreateApiKey command, Actor actor)
     {
@@ -40,7 +41,7 @@ public sealed class ApiKeyGrain([PersistentState("key")] IPersistentState<ApiKey
             ConsumerId = command.ConsumerId,
             CreatedAt = TimeProvider.GetUtcNow(),
         };
-        Audit("created", actor, null, View());
+        Audit(AuditActions.Created, actor, null, View());
         await SaveAsync();
         return View();
     }
@@ -55,7 +56,7 @@ public sealed class ApiKeyGrain([PersistentState("key")] IPersistentState<ApiKey
         {
             var before = View();
             State.RevokedAt = TimeProvider.GetUtcNow();
-            Audit("revoked", actor, before, View());
+            Audit(AuditActions.Revoked, actor, before, View());
             await SaveAsync();
         }
 

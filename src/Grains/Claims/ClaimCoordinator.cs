@@ -8,8 +8,8 @@ using Vrps.Interfaces.Consumers;
 using Vrps.Interfaces.Lots;
 using Vrps.Interfaces.Occupancy;
 using Vrps.Interfaces.Offers;
-using Vrps.Interfaces.Passes;
 using Vrps.Interfaces.PassTypes;
+using Vrps.Interfaces.Passes;
 using Vrps.Interfaces.Properties;
 using Vrps.Runtime;
 
@@ -160,7 +160,7 @@ public sealed class ClaimCoordinator(IGrainFactory grains, GrainIndex index, Tim
 
         if (request.Code is { Length: > 0 } code)
         {
-            var found = await index.FindAsync("claim_code", $"{request.LotId:D}:{Secrets.NormalizeCode(code)}");
+            var found = await index.FindAsync(IndexKinds.ClaimCode, $"{request.LotId:D}:{Secrets.NormalizeCode(code)}");
             return (OfferIdOf(found), new ClaimAuthorization(OfferKinds.ClaimCode, code));
         }
 
@@ -171,7 +171,7 @@ public sealed class ClaimCoordinator(IGrainFactory grains, GrainIndex index, Tim
             // so a revoked offer refuses whatever is remembered here.
             if (!shareTokens.TryGetValue(token, out var groupOffer))
             {
-                groupOffer = OfferIdOf(await index.FindAsync("share_token", token));
+                groupOffer = OfferIdOf(await index.FindAsync(IndexKinds.ShareToken, token));
                 if (shareTokens.Count >= MaxRememberedShareTokens)
                 {
                     shareTokens.Clear();

@@ -51,7 +51,7 @@ public abstract class EntityGrain<TState>(IPersistentState<TState> state) : Grai
     protected void Audit(string action, Actor actor, object? before, object? after, Guid? customerId) =>
         RaiseEvent(
             new StreamId(AuditRecord.Namespace, Id.ToString("D")),
-            $"audit.{Kind}.{action}",
+            AuditRecord.EventType(Kind, action),
             new AuditRecord(Id, Kind, customerId, action, actor, before, after, TimeProvider.GetUtcNow()));
 
     /// <summary>Publishes a domain event on the customer's event stream (feed and webhooks), committed with the next write.</summary>
@@ -101,7 +101,7 @@ public abstract class EntityGrain<TState>(IPersistentState<TState> state) : Grai
     protected virtual (string Kind, Func<Guid, Task> Delete)[] Children(Actor actor) => [];
 
     /// <summary>Soft-deletes this entity and then its children, with a reminder staged in the same commit that resumes the cascade after a crash.</summary>
-    protected async Task DeleteWithChildrenAsync(GrainIndex index, Actor actor, object before)
+    protected async Task DeleteWithChildrenAsync(GrainIndex index, Actor actor, object before, string deletedEvent)
     {
         if (!Exists)
         {
@@ -109,7 +109,7 @@ public abstract class EntityGrain<TState>(IPersistentState<TState> state) : Grai
         }
 
         BeginDurableFinish(CascadeReminder);
-        await SoftDeleteAsync(actor, before);
+        await SoftDeleteAsync(actor, before, deletedEvent);
         await CascadeDeleteAsync(index, actor, Children(actor));
     }
 
@@ -126,11 +126,12 @@ public abstract class EntityGrain<TState>(IPersistentState<TState> state) : Grai
         return state.WriteStateAsync();
     }
 
-    protected async Task SoftDeleteAsync(Actor actor, object before)
+    /// <param name="deletedEvent">The entity's documented "*.deleted" event type.</param>
+    protected async Task SoftDeleteAsync(Actor actor, object before, string deletedEvent)
     {
         State.DeletedAt = TimeProvider.GetUtcNow();
-        Audit("deleted", actor, before, null);
-        Publish($"{Kind}.deleted", before);
+        Audit(AuditActions.Deleted, actor, before, null);
+        Publish(deletedEvent, before);
         await SaveAsync();
     }
 }

@@ -102,7 +102,7 @@ public sealed class ConsumerGrain([PersistentState("consumer")] IPersistentState
 
     private Task SaveAsync()
     {
-        SetIndex(new IndexEntry("consumer", GrainId.Key, null, null, state.State.Name, state.State.CreatedAt, null, View()));
+        SetIndex(new IndexEntry(IndexKinds.Consumer, GrainId.Key, null, null, state.State.Name, state.State.CreatedAt, null, View()));
         return state.WriteStateAsync();
     }
 

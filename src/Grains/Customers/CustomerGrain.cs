@@ -1,7 +1,9 @@
 using Vrps.Grains.Common;
 using Vrps.Grains.Rules;
 using Vrps.Interfaces;
+using Vrps.Interfaces.Audit;
 using Vrps.Interfaces.Customers;
+using Vrps.Interfaces.Events;
 using Vrps.Interfaces.Properties;
 using Vrps.Runtime;
 
@@ -11,15 +13,15 @@ namespace Vrps.Grains.Customers;
 public sealed class CustomerGrain(GrainIndex index, [PersistentState("customer")] IPersistentState<CustomerState> storage)
     : EntityGrain<CustomerState>(storage), ICustomerGrain, IRemindable
 {
-    protected override string Kind => CustomerIndexKinds.Customer;
+    protected override string Kind => IndexKinds.Customer;
 
     public async Task<CustomerView> CreateAsync(CreateCustomer command, Actor actor)
     {
         RequireNew();
         var name = Names.Require(command.Name);
         Store.State = new CustomerState { CustomerId = Id, Name = name, CreatedAt = TimeProvider.GetUtcNow() };
-        Audit("created", actor, null, View());
-        Publish("customer.created", View());
+        Audit(AuditActions.Created, actor, null, View());
+        Publish(EventTypes.CustomerCreated, View());
         await SaveAsync();
         return View();
     }
@@ -33,26 +35,16 @@ public sealed class CustomerGrain(GrainIndex index, [PersistentState("customer")
     public async Task<CustomerView> UpdateAsync(UpdateCustomer command, Actor actor)
     {
         RequireExists();
+        var next = CustomerRules.Patch(new CustomerSettings(State.Name, State.Status), command);
         var before = View();
-        if (command.Name is not null)
-        {
-            State.Name = Names.Require(command.Name);
-        }
-
-        if (command.Status is not null)
-        {
-            State.Status = CustomerStatuses.All.Contains(command.Status)
-                ? command.Status
-                : throw DomainException.Validation("status", $"status must be one of {string.Join(", ", CustomerStatuses.All)}.");
-        }
-
-        Audit("updated", actor, before, View());
-        Publish("customer.updated", View());
+        (State.Name, State.Status) = (next.Name, next.Status);
+        Audit(AuditActions.Updated, actor, before, View());
+        Publish(EventTypes.CustomerUpdated, View());
         await SaveAsync();
         return View();
     }
 
-    public Task DeleteAsync(Actor actor) => DeleteWithChildrenAsync(index, actor, View());
+    public Task DeleteAsync(Actor actor) => DeleteWithChildrenAsync(index, actor, View(), EventTypes.CustomerDeleted);
 
     public async Task<PropertyView> AddPropertyAsync(CreateProperty command, Actor actor)
     {
@@ -63,7 +55,7 @@ public sealed class CustomerGrain(GrainIndex index, [PersistentState("customer")
     public Task ReceiveReminder(string reminderName, TickStatus status) => ResumeCascadeAsync(index, reminderName);
 
     protected override (string Kind, Func<Guid, Task> Delete)[] Children(Actor actor) =>
-        [("property", id => GrainFactory.GetGrain<IPropertyGrain>(id).DeleteAsync(actor))];
+        [(IndexKinds.Property, id => GrainFactory.GetGrain<IPropertyGrain>(id).DeleteAsync(actor))];
 
     protected override IndexEntry IndexRow() =>
         new(Kind, Id.ToString("D"), null, Id.ToString("D"), State.Name, State.CreatedAt, State.DeletedAt, View());

@@ -1,6 +1,7 @@
 using Vrps.Grains.Common;
 using Vrps.Grains.Rules;
 using Vrps.Interfaces;
+using Vrps.Interfaces.Audit;
 using Vrps.Interfaces.Enforcement;
 using Vrps.Runtime;
 
@@ -10,13 +11,13 @@ namespace Vrps.Grains.Enforcement;
 public sealed class EnforcementCompanyGrain([PersistentState("company")] IPersistentState<EnforcementCompanyState> storage)
     : EntityGrain<EnforcementCompanyState>(storage), IEnforcementCompanyGrain
 {
-    protected override string Kind => "enforcement_company";
+    protected override string Kind => IndexKinds.EnforcementCompany;
 
     public async Task<EnforcementCompanyView> CreateAsync(CreateEnforcementCompany command, Actor actor)
     {
         RequireNew();
         Store.State = new EnforcementCompanyState { Name = Names.Require(command.Name), CreatedAt = TimeProvider.GetUtcNow() };
-        Audit("created", actor, null, View());
+        Audit(AuditActions.Created, actor, null, View());
         await SaveAsync();
         return View();
     }
@@ -33,7 +34,7 @@ public sealed class EnforcementCompanyGrain([PersistentState("company")] IPersis
         var before = View();
         State.Scopes.RemoveAll(s => s.PropertyId == scope.PropertyId);
         State.Scopes.Add(scope);
-        Audit("scope_granted", actor, before, View(), scope.CustomerId);
+        Audit(AuditActions.ScopeGranted, actor, before, View(), scope.CustomerId);
         await SaveAsync();
         return View();
     }
@@ -46,7 +47,7 @@ public sealed class EnforcementCompanyGrain([PersistentState("company")] IPersis
         {
             var before = View();
             State.Scopes.Remove(scope);
-            Audit("scope_revoked", actor, before, View(), scope.CustomerId);
+            Audit(AuditActions.ScopeRevoked, actor, before, View(), scope.CustomerId);
             await SaveAsync();
         }
 

@@ -1,6 +1,8 @@
 using Vrps.Grains.Common;
 using Vrps.Grains.Rules;
 using Vrps.Interfaces;
+using Vrps.Interfaces.Audit;
+using Vrps.Interfaces.Events;
 using Vrps.Interfaces.Lots;
 using Vrps.Interfaces.Properties;
 using Vrps.Interfaces.Units;
@@ -14,7 +16,7 @@ public sealed class LotGrain(GrainIndex index, [PersistentState("lot")] IPersist
 {
     private const string PeerRevocationReminder = "finish-peer-revocations";
 
-    protected override string Kind => "lot";
+    protected override string Kind => IndexKinds.Lot;
 
     public async Task<LotView> InitializeAsync(Guid customerId, Guid propertyId, CreateLot command, Actor actor)
     {
@@ -32,8 +34,8 @@ public sealed class LotGrain(GrainIndex index, [PersistentState("lot")] IPersist
             QrCode = LotRules.QrCode(Id),
             CreatedAt = TimeProvider.GetUtcNow(),
         };
-        Audit("created", actor, null, View());
-        Publish("lot.created", View());
+        Audit(AuditActions.Created, actor, null, View());
+        Publish(EventTypes.LotCreated, View());
         await SaveAsync();
         return View();
     }
@@ -47,15 +49,11 @@ public sealed class LotGrain(GrainIndex index, [PersistentState("lot")] IPersist
     public async Task<LotView> UpdateAsync(UpdateLot command, Actor actor)
     {
         RequireExists();
+        var next = LotRules.Patch(new LotSettings(State.Name, State.Capacity, State.Mode, State.GracePeriodMinutes), command);
         var before = View();
-        State.Name = command.Name is null ? State.Name : Names.Require(command.Name);
-        State.Capacity = command.Capacity is { } capacity ? Numbers.InRange(capacity, "capacity", 0, LotRules.MaxCapacity) : State.Capacity;
-        State.Mode = command.Mode is null ? State.Mode : LotRules.Mode(command.Mode);
-        State.GracePeriodMinutes = command.GracePeriodMinutes is { } grace
-            ? Numbers.InRange(grace, "gracePeriodMinutes", 0, LotRules.MaxGraceMinutes)
-            : State.GracePeriodMinutes;
-        Audit("updated", actor, before, View());
-        Publish("lot.updated", View());
+        (State.Name, State.Capacity, State.Mode, State.GracePeriodMinutes) = (next.Name, next.Capacity, next.Mode, next.GracePeriodMinutes);
+        Audit(AuditActions.Updated, actor, before, View());
+        Publish(EventTypes.LotUpdated, View());
         await SaveAsync();
         return View();
     }
@@ -64,7 +62,7 @@ public sealed class LotGrain(GrainIndex index, [PersistentState("lot")] IPersist
     {
         if (Exists)
         {
-            await SoftDeleteAsync(actor, View());
+            await SoftDeleteAsync(actor, View(), EventTypes.LotDeleted);
         }
     }
 
@@ -92,7 +90,7 @@ public sealed class LotGrain(GrainIndex index, [PersistentState("lot")] IPersist
         {
             var before = View();
             State.PeerPropertyIds.Add(propertyId);
-            Audit("peer_granted", actor, before, View());
+            Audit(AuditActions.PeerGranted, actor, before, View());
             await SaveAsync();
         }
 
@@ -107,7 +105,7 @@ public sealed class LotGrain(GrainIndex index, [PersistentState("lot")] IPersist
             var before = View();
             State.PeerPropertyIds.Remove(propertyId);
             State.PendingPeerRevocations.Add(propertyId);
-            Audit("peer_revoked", actor, before, View());
+            Audit(AuditActions.PeerRevoked, actor, before, View());
             BeginDurableFinish(PeerRevocationReminder);
             await SaveAsync();
         }
@@ -133,7 +131,7 @@ public sealed class LotGrain(GrainIndex index, [PersistentState("lot")] IPersist
     /// <summary>The peer property's units lose this lot with the grant that allowed it; each unit's revocation is idempotent.</summary>
     private async Task RevokeUnitsAsync(Guid propertyId, Actor actor)
     {
-        foreach (var unitId in await index.ChildIdsAsync("unit", propertyId.ToString("D")))
+        foreach (var unitId in await index.ChildIdsAsync(IndexKinds.Unit, propertyId.ToString("D")))
         {
             await GrainFactory.GetGrain<IUnitGrain>(Guid.Parse(unitId)).RevokeLotAsync(Id, actor);
         }

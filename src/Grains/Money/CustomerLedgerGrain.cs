@@ -42,8 +42,8 @@ public sealed class CustomerLedgerGrain(GrainIndex index, [PersistentState("ledg
 
         RaiseEvent(
             new StreamId(AuditRecord.Namespace, payoutId.ToString("D")),
-            "audit.payout.created",
-            new AuditRecord(payoutId, "payout", CustomerId, "created", actor, null, payout, now));
+            AuditRecord.EventType(MoneyIndexKinds.Payout, AuditActions.Created),
+            new AuditRecord(payoutId, MoneyIndexKinds.Payout, CustomerId, AuditActions.Created, actor, null, payout, now));
         state.State.PayoutCount++;
         state.State.PaidOutCents += payout.TotalCents;
         state.State.LastPayoutId = payoutId;

@@ -31,7 +31,7 @@ public sealed class LotOccupancyGrain(GrainIndex index, [PersistentState("occupa
         // Only passes that hold a place, and only the fields the plate index needs: a lot's history of ended passes
         // grows without bound and must not slow its activation (measured: 6 s at 100,000 passes when read whole).
         var rows = await index.ScanAsync(
-            "pass", LotId.ToString("D"), "status", PassStatuses.HoldingCapacity, ["id", "plate", "status", "startsAt", "endsAt", "endedAt", "unitId"], cancellationToken);
+            IndexKinds.Pass, LotId.ToString("D"), IndexFields.Status, PassStatuses.HoldingCapacity, ["id", "plate", "status", "startsAt", "endsAt", "endedAt", "unitId"], cancellationToken);
         foreach (var row in rows)
         {
             var pass = row.Deserialize<PassRow>(RuntimeJson.Options)!;

@@ -1,6 +1,8 @@
 using Vrps.Grains.Common;
 using Vrps.Grains.Rules;
 using Vrps.Interfaces;
+using Vrps.Interfaces.Audit;
+using Vrps.Interfaces.Events;
 using Vrps.Interfaces.Occupancy;
 using Vrps.Interfaces.Offers;
 using Vrps.Interfaces.Passes;
@@ -21,7 +23,7 @@ public sealed class OfferGrain([PersistentState("offer")] IPersistentState<Offer
 {
     private const string ExpireReminder = "expire";
 
-    protected override string Kind => "offer";
+    protected override string Kind => IndexKinds.Offer;
 
     public async Task<OfferView> InitializeAsync(CreateOffer command, OfferContext context, Actor actor)
     {
@@ -74,8 +76,8 @@ public sealed class OfferGrain([PersistentState("offer")] IPersistentState<Offer
             SetReminder(ExpireReminder, expiry);
         }
 
-        Audit("created", actor, null, View());
-        Publish("offer.created", View());
+        Audit(AuditActions.Created, actor, null, View());
+        Publish(EventTypes.OfferCreated, View());
         await SaveAsync();
         return View();
     }
@@ -150,8 +152,8 @@ public sealed class OfferGrain([PersistentState("offer")] IPersistentState<Offer
         if (State.Status != OfferStatuses.Revoked)
         {
             var before = View();
-            End(OfferStatuses.Revoked);
-            Audit("revoked", actor, before, View());
+            End(OfferStatuses.Revoked, EventTypes.OfferRevoked);
+            Audit(AuditActions.Revoked, actor, before, View());
             await SaveAsync();
         }
 
@@ -170,7 +172,7 @@ public sealed class OfferGrain([PersistentState("offer")] IPersistentState<Offer
         var old = State.Code;
         State.Code = Secrets.ClaimCode();
         IndexSecrets(old);
-        Audit("code_rotated", actor, before, View());
+        Audit(AuditActions.CodeRotated, actor, before, View());
         await SaveAsync();
         return View();
     }
@@ -191,7 +193,7 @@ public sealed class OfferGrain([PersistentState("offer")] IPersistentState<Offer
     {
         if (reminderName == ExpireReminder && State.Status is OfferStatuses.Active or OfferStatuses.Exhausted)
         {
-            End(OfferStatuses.Expired);
+            End(OfferStatuses.Expired, EventTypes.OfferExpired);
             await SaveAsync();
         }
         else if (reminderName == Holds.Reminder)
@@ -213,15 +215,15 @@ public sealed class OfferGrain([PersistentState("offer")] IPersistentState<Offer
         if (State.Status == OfferStatuses.Active && State.Capacity is { } capacity && State.ClaimedCount >= capacity)
         {
             State.Status = OfferStatuses.Exhausted;
-            Publish("offer.exhausted", View());
+            Publish(EventTypes.OfferExhausted, View());
         }
     }
 
-    private void End(string status)
+    private void End(string status, string eventType)
     {
         State.Status = status;
         CancelReminder(ExpireReminder);
-        Publish($"offer.{status}", View());
+        Publish(eventType, View());
         IndexSecrets(State.Code, dropCurrent: true);
     }
 
@@ -232,17 +234,17 @@ public sealed class OfferGrain([PersistentState("offer")] IPersistentState<Offer
         var data = new { offerId = Id };
         if (retiredCode is not null)
         {
-            SetIndex(new IndexEntry("claim_code", $"{State.LotId:D}:{retiredCode}", Id.ToString("D"), null, null, State.CreatedAt, now, data));
+            SetIndex(new IndexEntry(IndexKinds.ClaimCode, $"{State.LotId:D}:{retiredCode}", Id.ToString("D"), null, null, State.CreatedAt, now, data));
         }
 
         if (!dropCurrent && State.Code is { } code)
         {
-            SetIndex(new IndexEntry("claim_code", $"{State.LotId:D}:{code}", Id.ToString("D"), null, null, State.CreatedAt, null, data));
+            SetIndex(new IndexEntry(IndexKinds.ClaimCode, $"{State.LotId:D}:{code}", Id.ToString("D"), null, null, State.CreatedAt, null, data));
         }
 
         if (State.ShareToken is { } token)
         {
-            SetIndex(new IndexEntry("share_token", token, Id.ToString("D"), null, null, State.CreatedAt, dropCurrent ? now : null, data));
+            SetIndex(new IndexEntry(IndexKinds.ShareToken, token, Id.ToString("D"), null, null, State.CreatedAt, dropCurrent ? now : null, data));
         }
     }
 

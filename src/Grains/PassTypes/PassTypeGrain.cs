@@ -1,6 +1,7 @@
 using Vrps.Grains.Common;
 using Vrps.Grains.Rules;
 using Vrps.Interfaces;
+using Vrps.Interfaces.Audit;
 using Vrps.Interfaces.PassTypes;
 using Vrps.Runtime;
 
@@ -11,7 +12,7 @@ namespace Vrps.Grains.PassTypes;
 public sealed class PassTypeGrain([PersistentState("pass_type")] IPersistentState<PassTypeState> storage)
     : EntityGrain<PassTypeState>(storage), IPassTypeGrain
 {
-    protected override string Kind => "pass_type";
+    protected override string Kind => IndexKinds.PassType;
 
     public async Task<PassTypeView> InitializeAsync(Guid customerId, Guid propertyId, Guid lotId, CreatePassType command, Actor actor)
     {
@@ -33,7 +34,7 @@ public sealed class PassTypeGrain([PersistentState("pass_type")] IPersistentStat
             Versions = [new TermsVersion(1, TermsRules.Validate(command.Terms), now)],
             CreatedAt = now,
         };
-        Audit("created", actor, null, View());
+        Audit(AuditActions.Created, actor, null, View());
         await SaveAsync();
         return View();
     }
@@ -50,7 +51,7 @@ public sealed class PassTypeGrain([PersistentState("pass_type")] IPersistentStat
         var before = View();
         var validated = TermsRules.Validate(terms);
         State.Versions.Add(new TermsVersion(State.Versions.Count + 1, validated, TimeProvider.GetUtcNow()));
-        Audit("terms_changed", actor, before.ActiveTerms, validated);
+        Audit(AuditActions.TermsChanged, actor, before.ActiveTerms, validated);
         await SaveAsync();
         return View();
     }

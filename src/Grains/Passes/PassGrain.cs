@@ -1,5 +1,7 @@
 using Vrps.Grains.Common;
 using Vrps.Interfaces;
+using Vrps.Interfaces.Events;
+using Vrps.Interfaces.Money;
 using Vrps.Interfaces.Occupancy;
 using Vrps.Interfaces.Passes;
 using Vrps.Runtime;
@@ -19,7 +21,7 @@ public sealed class PassGrain([PersistentState("pass")] IPersistentState<PassSta
     private const string ExpiringSoonReminder = "expiring-soon";
     private const string ExpireReminder = "expire";
 
-    protected override string Kind => "pass";
+    protected override string Kind => IndexKinds.Pass;
 
     private bool Issued => Store.RecordExists && State.Status != Voided;
 
@@ -62,11 +64,11 @@ public sealed class PassGrain([PersistentState("pass")] IPersistentState<PassSta
         SetReminder(ExpireReminder, command.EndsAt);
         if (command.AmountCents > 0)
         {
-            SetIndex(new IndexEntry("transaction", Id.ToString("D"), State.CustomerId.ToString("D"), State.CustomerId.ToString("D"), null, now, null,
-                new TransactionRecord(Id, Id, State.CustomerId, State.PropertyId, State.LotId, command.AmountCents, "settled", null, now)));
+            SetIndex(new IndexEntry(MoneyIndexKinds.Transaction, Id.ToString("D"), State.CustomerId.ToString("D"), State.CustomerId.ToString("D"), null, now, null,
+                new TransactionRecord(Id, Id, State.CustomerId, State.PropertyId, State.LotId, command.AmountCents, TransactionStatuses.Settled, null, now)));
         }
 
-        Changed("pass.issued");
+        Changed(EventTypes.PassIssued);
         await SaveAsync();
         return View();
     }
@@ -89,13 +91,13 @@ public sealed class PassGrain([PersistentState("pass")] IPersistentState<PassSta
 
     public Task<PassView?> FindAsync() => Task.FromResult(Issued ? View() : null);
 
-    public Task<PassView> RevokeAsync(Actor actor) => TransitionAsync("revoke", actor);
+    public Task<PassView> RevokeAsync(Actor actor) => TransitionAsync(PassTransitions.Revoke, actor);
 
-    public Task<PassView> SuspendAsync(Actor actor) => TransitionAsync("suspend", actor);
+    public Task<PassView> SuspendAsync(Actor actor) => TransitionAsync(PassTransitions.Suspend, actor);
 
-    public Task<PassView> ResumeAsync(Actor actor) => TransitionAsync("resume", actor);
+    public Task<PassView> ResumeAsync(Actor actor) => TransitionAsync(PassTransitions.Resume, actor);
 
-    public Task<PassView> CancelAsync(Actor actor) => TransitionAsync("cancel", actor);
+    public Task<PassView> CancelAsync(Actor actor) => TransitionAsync(PassTransitions.Cancel, actor);
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -106,11 +108,11 @@ public sealed class PassGrain([PersistentState("pass")] IPersistentState<PassSta
 
         if (reminderName == ExpiringSoonReminder && State.Status == PassStatuses.Active)
         {
-            await TransitionAsync("expiring_soon", Actor.System);
+            await TransitionAsync(PassTransitions.MarkExpiringSoon, Actor.System);
         }
         else if (reminderName == ExpireReminder && PassStatuses.HoldsCapacity(State.Status))
         {
-            await TransitionAsync("expire", Actor.System, status.DueAt);
+            await TransitionAsync(PassTransitions.Expire, Actor.System, status.DueAt);
         }
     }
 
@@ -139,10 +141,10 @@ public sealed class PassGrain([PersistentState("pass")] IPersistentState<PassSta
 
         if (actor != Actor.System)
         {
-            Audit(next, actor, before, View());
+            Audit(PassTransitions.AuditAction(action, next), actor, before, View());
         }
 
-        Changed($"pass.{next}");
+        Changed(PassTransitions.EventType(action, next));
         await SaveAsync();
         return View();
     }
@@ -158,10 +160,10 @@ public sealed class PassGrain([PersistentState("pass")] IPersistentState<PassSta
         if (State.UnitId is { } unitId)
         {
             RaiseEvent(new StreamId(PassLifecycle.UnitNamespace, unitId.ToString("D")), PassLifecycle.Changed, change);
-            SetIndex(new IndexEntry("unit_pass", Id.ToString("D"), unitId.ToString("D"), State.CustomerId.ToString("D"), State.Plate, State.CreatedAt, null, View()));
+            SetIndex(new IndexEntry(IndexKinds.UnitPass, Id.ToString("D"), unitId.ToString("D"), State.CustomerId.ToString("D"), State.Plate, State.CreatedAt, null, View()));
         }
 
-        SetIndex(new IndexEntry("consumer_pass", Id.ToString("D"), State.ConsumerId.ToString("D"), null, State.Plate, State.CreatedAt, null, View()));
+        SetIndex(new IndexEntry(IndexKinds.ConsumerPass, Id.ToString("D"), State.ConsumerId.ToString("D"), null, State.Plate, State.CreatedAt, null, View()));
     }
 
     protected override IndexEntry IndexRow() =>

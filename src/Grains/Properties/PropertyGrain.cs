@@ -1,6 +1,8 @@
 using Vrps.Grains.Common;
 using Vrps.Grains.Rules;
 using Vrps.Interfaces;
+using Vrps.Interfaces.Audit;
+using Vrps.Interfaces.Events;
 using Vrps.Interfaces.Lots;
 using Vrps.Interfaces.Properties;
 using Vrps.Interfaces.Units;
@@ -12,7 +14,7 @@ namespace Vrps.Grains.Properties;
 public sealed class PropertyGrain(GrainIndex index, [PersistentState("property")] IPersistentState<PropertyState> storage)
     : EntityGrain<PropertyState>(storage), IPropertyGrain, IRemindable
 {
-    protected override string Kind => "property";
+    protected override string Kind => IndexKinds.Property;
 
     public async Task<PropertyView> InitializeAsync(Guid customerId, CreateProperty command, Actor actor)
     {
@@ -25,8 +27,8 @@ public sealed class PropertyGrain(GrainIndex index, [PersistentState("property")
             Branding = BrandingRules.Validate(command.Branding),
             CreatedAt = TimeProvider.GetUtcNow(),
         };
-        Audit("created", actor, null, View());
-        Publish("property.created", View());
+        Audit(AuditActions.Created, actor, null, View());
+        Publish(EventTypes.PropertyCreated, View());
         await SaveAsync();
         return View();
     }
@@ -40,17 +42,16 @@ public sealed class PropertyGrain(GrainIndex index, [PersistentState("property")
     public async Task<PropertyView> UpdateAsync(UpdateProperty command, Actor actor)
     {
         RequireExists();
+        var next = PropertyRules.Patch(new PropertySettings(State.Name, State.Timezone, State.Branding), command);
         var before = View();
-        State.Name = command.Name is null ? State.Name : Names.Require(command.Name);
-        State.Timezone = command.Timezone is null ? State.Timezone : TimeZones.RequireIana(command.Timezone);
-        State.Branding = command.Branding is null ? State.Branding : BrandingRules.Validate(command.Branding);
-        Audit("updated", actor, before, View());
-        Publish("property.updated", View());
+        (State.Name, State.Timezone, State.Branding) = (next.Name, next.Timezone, next.Branding);
+        Audit(AuditActions.Updated, actor, before, View());
+        Publish(EventTypes.PropertyUpdated, View());
         await SaveAsync();
         return View();
     }
 
-    public Task DeleteAsync(Actor actor) => DeleteWithChildrenAsync(index, actor, View());
+    public Task DeleteAsync(Actor actor) => DeleteWithChildrenAsync(index, actor, View(), EventTypes.PropertyDeleted);
 
     public async Task<LotView> AddLotAsync(CreateLot command, Actor actor)
     {
@@ -68,8 +69,8 @@ public sealed class PropertyGrain(GrainIndex index, [PersistentState("property")
 
     protected override (string Kind, Func<Guid, Task> Delete)[] Children(Actor actor) =>
     [
-        ("lot", id => GrainFactory.GetGrain<ILotGrain>(id).DeleteAsync(actor)),
-        ("unit", id => GrainFactory.GetGrain<IUnitGrain>(id).DeleteAsync(actor)),
+        (IndexKinds.Lot, id => GrainFactory.GetGrain<ILotGrain>(id).DeleteAsync(actor)),
+        (IndexKinds.Unit, id => GrainFactory.GetGrain<IUnitGrain>(id).DeleteAsync(actor)),
     ];
 
     protected override IndexEntry IndexRow() =>

@@ -1,4 +1,5 @@
 using Vrps.Interfaces;
+using Vrps.Interfaces.Audit;
 
 namespace Vrps.Grains.Reservations;
 
@@ -81,14 +82,29 @@ public static class JourneyStages
     public static (string Stage, DateTimeOffset At)? Next(string current, IReadOnlyList<(string Stage, DateTimeOffset At)> timeline) =>
         IsFinal(current) ? null : timeline.FirstOrDefault(s => IndexOf(s.Stage) > IndexOf(current)) is { Stage: not null } next ? next : null;
 
+    public const string CheckInEvent = "check_in";
+    public const string CheckOutEvent = "check_out";
+    public const string ReviewEvent = "review";
+    public const string CancelEvent = "cancel";
+
     /// <summary>Which event may move the journey from which stages, and where to.</summary>
     public static string ByEvent(string current, string action) => (action, current) switch
     {
-        ("check_in", Booked or PreArrival) => CheckedIn,
-        ("check_out", CheckedIn or InStay or PreDeparture) => CheckedOut,
-        ("review", CheckedOut or PostStayReview) => Closed,
-        ("cancel", Booked or PreArrival) => Cancelled,
+        (CheckInEvent, Booked or PreArrival) => CheckedIn,
+        (CheckOutEvent, CheckedIn or InStay or PreDeparture) => CheckedOut,
+        (ReviewEvent, CheckedOut or PostStayReview) => Closed,
+        (CancelEvent, Booked or PreArrival) => Cancelled,
         _ => throw new DomainException("invalid_transition", $"A journey in stage {current} cannot {action.Replace('_', ' ')}.", 409),
+    };
+
+    /// <summary>The audit action of a journey event.</summary>
+    public static string AuditAction(string action) => action switch
+    {
+        CheckInEvent => AuditActions.CheckIn,
+        CheckOutEvent => AuditActions.CheckOut,
+        ReviewEvent => AuditActions.Review,
+        CancelEvent => AuditActions.Cancelled,
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Not a journey event."),
     };
 
     /// <summary>09:00 local on the date <paramref name="days"/> from the instant's local date (a skipped hour moves later).</summary>

@@ -1,6 +1,8 @@
 using Vrps.Grains.Common;
 using Vrps.Grains.Rules;
 using Vrps.Interfaces;
+using Vrps.Interfaces.Audit;
+using Vrps.Interfaces.Events;
 using Vrps.Interfaces.Reservations;
 using Vrps.Runtime;
 
@@ -22,7 +24,7 @@ public sealed class ReservationGrain([PersistentState("reservation")] IPersisten
     private const int MaxCommentLength = 4000;
     private static readonly TimeSpan MaxStay = TimeSpan.FromDays(366);
 
-    protected override string Kind => "reservation";
+    protected override string Kind => IndexKinds.Reservation;
 
     public async Task<ReservationView> CreateAsync(CreateReservation command, Actor actor)
     {
@@ -52,8 +54,8 @@ public sealed class ReservationGrain([PersistentState("reservation")] IPersisten
         };
         ArmStage();
         ArmTouchpoints();
-        Audit("created", actor, null, View());
-        Publish("reservation.created", View());
+        Audit(AuditActions.Created, actor, null, View());
+        Publish(EventTypes.ReservationCreated, View());
         await SaveAsync();
         return View();
     }
@@ -90,17 +92,17 @@ public sealed class ReservationGrain([PersistentState("reservation")] IPersisten
             State.Pending.Select(static t => new TouchpointRule(t.Type, t.OffsetMinutes, t.RelativeTo, t.Channel)), State.CheckIn, State.CheckOut);
         ArmStage();
         ArmTouchpoints();
-        Audit("updated", actor, before, View());
-        Publish("reservation.updated", View());
+        Audit(AuditActions.Updated, actor, before, View());
+        Publish(EventTypes.ReservationUpdated, View());
         await SaveAsync();
         return View();
     }
 
-    public Task<ReservationView> CheckInAsync(Actor actor) => ActAsync("check_in", actor, JourneyStages.CheckedIn);
+    public Task<ReservationView> CheckInAsync(Actor actor) => ActAsync(JourneyStages.CheckInEvent, actor, JourneyStages.CheckedIn);
 
-    public Task<ReservationView> CheckOutAsync(Actor actor) => ActAsync("check_out", actor, JourneyStages.CheckedOut);
+    public Task<ReservationView> CheckOutAsync(Actor actor) => ActAsync(JourneyStages.CheckOutEvent, actor, JourneyStages.CheckedOut);
 
-    public Task<ReservationView> CancelAsync(Actor actor) => ActAsync("cancel", actor, JourneyStages.Cancelled);
+    public Task<ReservationView> CancelAsync(Actor actor) => ActAsync(JourneyStages.CancelEvent, actor, JourneyStages.Cancelled);
 
     public Task<ReservationView> ReviewAsync(int? rating, string? comment, Actor actor)
     {
@@ -111,7 +113,7 @@ public sealed class ReservationGrain([PersistentState("reservation")] IPersisten
             throw DomainException.Validation("comment", $"comment must be at most {MaxCommentLength} characters.");
         }
 
-        return ActAsync("review", actor, null, () => State.Review = new ReservationReview(stars, comment?.Trim(), TimeProvider.GetUtcNow()));
+        return ActAsync(JourneyStages.ReviewEvent, actor, null, () => State.Review = new ReservationReview(stars, comment?.Trim(), TimeProvider.GetUtcNow()));
     }
 
     public async Task<JourneyView> LogTouchpointAsync(LogTouchpoint command, Actor actor)
@@ -131,7 +133,7 @@ public sealed class ReservationGrain([PersistentState("reservation")] IPersisten
         }
 
         Fire(new TouchpointEntry(command.EntryId, type, channel, "manual", State.Stage, null, TimeProvider.GetUtcNow(), command.Note?.Trim(), command.TicketId));
-        Audit("touchpoint_logged", actor, null, State.Log[^1]);
+        Audit(AuditActions.TouchpointLogged, actor, null, State.Log[^1]);
         await SaveAsync();
         return Journey();
     }
@@ -186,23 +188,23 @@ public sealed class ReservationGrain([PersistentState("reservation")] IPersisten
         apply?.Invoke();
         switch (action)
         {
-            case "check_in":
+            case JourneyStages.CheckInEvent:
                 State.CheckedInAt = now;
                 break;
-            case "check_out":
+            case JourneyStages.CheckOutEvent:
                 State.CheckedOutAt = now;
                 break;
-            case "cancel":
+            case JourneyStages.CancelEvent:
                 State.CancelledAt = now;
                 break;
         }
 
         MoveTo(next, now, action);
         ArmStage();
-        Audit(action == "cancel" ? "cancelled" : action, actor, before, View());
-        if (action == "cancel")
+        Audit(JourneyStages.AuditAction(action), actor, before, View());
+        if (action == JourneyStages.CancelEvent)
         {
-            Publish("reservation.cancelled", View());
+            Publish(EventTypes.ReservationCancelled, View());
         }
 
         await SaveAsync();
@@ -214,7 +216,7 @@ public sealed class ReservationGrain([PersistentState("reservation")] IPersisten
         var from = State.Stage;
         State.Stage = stage;
         State.Stages.Add(new StageChange(from, stage, at, cause));
-        Publish("journey.stage_changed", new JourneyStageChanged(Id, Id, State.CustomerId, State.PropertyId, from, stage, at, cause));
+        Publish(EventTypes.JourneyStageChanged, new JourneyStageChanged(Id, Id, State.CustomerId, State.PropertyId, from, stage, at, cause));
         if (JourneyStages.IsFinal(stage))
         {
             // A closed or cancelled journey says nothing more to the guest.
@@ -231,7 +233,7 @@ public sealed class ReservationGrain([PersistentState("reservation")] IPersisten
             State.Log.RemoveRange(0, State.Log.Count - MaxLog);
         }
 
-        Publish("touchpoint.fired", new TouchpointFired(entry.Id, Id, State.CustomerId, State.PropertyId, entry));
+        Publish(EventTypes.TouchpointFired, new TouchpointFired(entry.Id, Id, State.CustomerId, State.PropertyId, entry));
     }
 
     private void ArmStage()

@@ -1,5 +1,6 @@
 using Vrps.Grains.Common;
 using Vrps.Interfaces;
+using Vrps.Interfaces.Audit;
 using Vrps.Interfaces.Reservations;
 using Vrps.Runtime;
 
@@ -10,7 +11,7 @@ namespace Vrps.Grains.Reservations;
 public sealed class TouchpointScheduleGrain([PersistentState("touchpoint_schedule")] IPersistentState<TouchpointScheduleState> storage)
     : EntityGrain<TouchpointScheduleState>(storage), ITouchpointScheduleGrain
 {
-    protected override string Kind => "touchpoint_schedule";
+    protected override string Kind => IndexKinds.TouchpointSchedule;
 
     public Task<TouchpointScheduleView> GetAsync(Guid customerId) =>
         Task.FromResult(Store.RecordExists ? View() : new TouchpointScheduleView(Id, customerId, Id, [], null));
@@ -28,7 +29,7 @@ public sealed class TouchpointScheduleGrain([PersistentState("touchpoint_schedul
         State.CustomerId = customerId;
         State.Touchpoints = [.. validated];
         State.UpdatedAt = now;
-        Audit("updated", actor, before, View());
+        Audit(AuditActions.Updated, actor, before, View());
         await SaveAsync();
         return View();
     }

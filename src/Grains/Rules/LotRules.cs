@@ -15,6 +15,16 @@ public static class LotRules
         : LotModes.All.Contains(mode) ? mode
         : throw DomainException.Validation("mode", $"mode must be one of {string.Join(", ", LotModes.All)}.");
 
+    /// <summary>
+    /// The settings after <paramref name="patch"/>: every present field is checked before anything is returned, so a
+    /// patch with one bad field changes nothing (issue 9).
+    /// </summary>
+    public static LotSettings Patch(LotSettings current, UpdateLot patch) => new(
+        patch.Name is null ? current.Name : Names.Require(patch.Name),
+        patch.Capacity is { } capacity ? Numbers.InRange(capacity, "capacity", 0, MaxCapacity) : current.Capacity,
+        patch.Mode is null ? current.Mode : Mode(patch.Mode),
+        patch.GracePeriodMinutes is { } grace ? Numbers.InRange(grace, "gracePeriodMinutes", 0, MaxGraceMinutes) : current.GracePeriodMinutes);
+
     /// <summary>A readable, unique slug: the name's words plus six characters of the id.</summary>
     public static string Slug(string name, Guid id)
     {

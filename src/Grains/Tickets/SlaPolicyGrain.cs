@@ -1,5 +1,6 @@
 using Vrps.Grains.Common;
 using Vrps.Interfaces;
+using Vrps.Interfaces.Audit;
 using Vrps.Interfaces.Tickets;
 using Vrps.Runtime;
 
@@ -10,7 +11,7 @@ namespace Vrps.Grains.Tickets;
 public sealed class SlaPolicyGrain([PersistentState("sla_policy")] IPersistentState<SlaPolicyState> storage)
     : EntityGrain<SlaPolicyState>(storage), ISlaPolicyGrain
 {
-    protected override string Kind => "sla_policy";
+    protected override string Kind => IndexKinds.SlaPolicy;
 
     public Task<SlaPolicyView> GetAsync() => Task.FromResult(View());
 
@@ -25,7 +26,7 @@ public sealed class SlaPolicyGrain([PersistentState("sla_policy")] IPersistentSt
 
         State.Rules = [.. valid];
         State.UpdatedAt = TimeProvider.GetUtcNow();
-        Audit("updated", actor, before, View());
+        Audit(AuditActions.Updated, actor, before, View());
         await SaveAsync();
         return View();
     }

@@ -1,5 +1,7 @@
 using Vrps.Grains.Common;
 using Vrps.Interfaces;
+using Vrps.Interfaces.Audit;
+using Vrps.Interfaces.Events;
 using Vrps.Interfaces.Tickets;
 using Vrps.Runtime;
 
@@ -19,7 +21,7 @@ public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<Tic
     private const string ResolutionClock = "resolution";
     private const int MaxText = 4000;
 
-    protected override string Kind => "ticket";
+    protected override string Kind => IndexKinds.Ticket;
 
     public async Task<TicketView> CreateAsync(CreateTicket command, Actor actor)
     {
@@ -68,8 +70,8 @@ public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<Tic
             CreatedAt = now,
         };
         Record("created", actor, null, TicketStatuses.New, new Dictionary<string, string> { ["priority"] = command.Priority, ["category"] = command.Category });
-        Audit("created", actor, null, View());
-        Publish("ticket.created", View());
+        Audit(AuditActions.Created, actor, null, View());
+        Publish(EventTypes.TicketCreated, View());
         Schedule(now);
         await SaveAsync();
         return View();
@@ -89,7 +91,7 @@ public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<Tic
             throw DomainException.Validation("action", $"action must be one of {string.Join(", ", TicketTransitions.Actions)}.");
         }
 
-        if (action == "assign" && (string.IsNullOrWhiteSpace(assignee) || assignee.Length > 200))
+        if (action == TicketTransitions.Assign && (string.IsNullOrWhiteSpace(assignee) || assignee.Length > 200))
         {
             throw DomainException.Validation("assignee", "assignee is required (at most 200 characters).");
         }
@@ -129,7 +131,7 @@ public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<Tic
         }
 
         var details = new Dictionary<string, string>();
-        if (action == "assign")
+        if (action == TicketTransitions.Assign)
         {
             details["assignee"] = assignee!.Trim();
             if (State.Assignee is { } previous)
@@ -141,10 +143,10 @@ public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<Tic
         }
 
         State.Status = next;
-        var done = Past(action);
+        var done = TicketTransitions.Past(action);
         Record(done, actor, from, next, details.Count == 0 ? null : details);
         Audit(done, actor, before, View());
-        Publish($"ticket.{done}", View());
+        Publish(TicketTransitions.EventType(action), View());
         Schedule(now);
         await SaveAsync();
         return View();
@@ -173,8 +175,8 @@ public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<Tic
         State.Policy = policy;
         Rearm(now);
         Record("priority_changed", actor, State.Status, State.Status, new Dictionary<string, string> { ["from"] = previous, ["to"] = priority });
-        Audit("priority_changed", actor, before, View());
-        Publish("ticket.priority_changed", View());
+        Audit(AuditActions.PriorityChanged, actor, before, View());
+        Publish(EventTypes.TicketPriorityChanged, View());
         Schedule(now);
         await SaveAsync();
         return View();
@@ -197,11 +199,11 @@ public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<Tic
             return;
         }
 
-        var type = marker.Kind switch
+        var (type, eventType) = marker.Kind switch
         {
-            "warning" => "sla_warning",
-            "breach" => "sla_breached",
-            _ => "escalated",
+            "warning" => ("sla_warning", EventTypes.TicketSlaWarning),
+            "breach" => ("sla_breached", EventTypes.TicketSlaBreached),
+            _ => ("escalated", EventTypes.TicketEscalated),
         };
         switch (marker.Kind)
         {
@@ -224,7 +226,7 @@ public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<Tic
         }
 
         Record(type, Actor.System, State.Status, State.Status, details);
-        Publish($"ticket.{type}", new TicketSlaAlert(Id, State.CustomerId, State.PropertyId, marker.Clock, marker.Level, marker.EscalationTarget, due, View()));
+        Publish(eventType, new TicketSlaAlert(Id, State.CustomerId, State.PropertyId, marker.Clock, marker.Level, marker.EscalationTarget, due, View()));
         await SaveAsync();
     }
 
@@ -238,18 +240,6 @@ public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<Tic
             throw DomainException.Validation("priority", $"priority must be one of {string.Join(", ", TicketPriorities.All)}.");
         }
     }
-
-    private static string Past(string action) => action switch
-    {
-        "assign" => "assigned",
-        "start" => "started",
-        "hold" => "held",
-        "resume" => "resumed",
-        "resolve" => "resolved",
-        "close" => "closed",
-        "reopen" => "reopened",
-        _ => "cancelled",
-    };
 
     private SlaClock Clock() => SlaClock.For(State.Policy.BusinessHours, State.Timezone);
 

@@ -1,6 +1,8 @@
 using Vrps.Grains.Common;
 using Vrps.Grains.Rules;
 using Vrps.Interfaces;
+using Vrps.Interfaces.Audit;
+using Vrps.Interfaces.Events;
 using Vrps.Interfaces.Lots;
 using Vrps.Interfaces.Units;
 using Vrps.Interfaces.Users;
@@ -12,9 +14,7 @@ namespace Vrps.Grains.Units;
 public sealed class UnitGrain([PersistentState("unit")] IPersistentState<UnitState> storage)
     : EntityGrain<UnitState>(storage), IUnitGrain
 {
-    public const int MaxPasses = 1000;
-
-    protected override string Kind => "unit";
+    protected override string Kind => IndexKinds.Unit;
 
     public async Task<UnitView> InitializeAsync(Guid customerId, Guid propertyId, CreateUnit command, Actor actor)
     {
@@ -24,11 +24,11 @@ public sealed class UnitGrain([PersistentState("unit")] IPersistentState<UnitSta
             CustomerId = customerId,
             PropertyId = propertyId,
             Name = Names.Require(command.Name),
-            MaxConcurrentPasses = Numbers.Require(command.MaxConcurrentPasses, "maxConcurrentPasses", 0, MaxPasses),
+            MaxConcurrentPasses = Numbers.Require(command.MaxConcurrentPasses, "maxConcurrentPasses", 0, UnitRules.MaxPasses),
             CreatedAt = TimeProvider.GetUtcNow(),
         };
-        Audit("created", actor, null, View());
-        Publish("unit.created", View());
+        Audit(AuditActions.Created, actor, null, View());
+        Publish(EventTypes.UnitCreated, View());
         await SaveAsync();
         return View();
     }
@@ -42,13 +42,11 @@ public sealed class UnitGrain([PersistentState("unit")] IPersistentState<UnitSta
     public async Task<UnitView> UpdateAsync(UpdateUnit command, Actor actor)
     {
         RequireExists();
+        var next = UnitRules.Patch(new UnitSettings(State.Name, State.MaxConcurrentPasses), command);
         var before = View();
-        State.Name = command.Name is null ? State.Name : Names.Require(command.Name);
-        State.MaxConcurrentPasses = command.MaxConcurrentPasses is { } max
-            ? Numbers.InRange(max, "maxConcurrentPasses", 0, MaxPasses)
-            : State.MaxConcurrentPasses;
-        Audit("updated", actor, before, View());
-        Publish("unit.updated", View());
+        (State.Name, State.MaxConcurrentPasses) = (next.Name, next.MaxConcurrentPasses);
+        Audit(AuditActions.Updated, actor, before, View());
+        Publish(EventTypes.UnitUpdated, View());
         await SaveAsync();
         return View();
     }
@@ -57,7 +55,7 @@ public sealed class UnitGrain([PersistentState("unit")] IPersistentState<UnitSta
     {
         if (Exists)
         {
-            await SoftDeleteAsync(actor, View());
+            await SoftDeleteAsync(actor, View(), EventTypes.UnitDeleted);
         }
     }
 
@@ -81,7 +79,7 @@ public sealed class UnitGrain([PersistentState("unit")] IPersistentState<UnitSta
         {
             var before = View();
             State.LotIds.Add(lotId);
-            Audit("lot_granted", actor, before, View());
+            Audit(AuditActions.LotGranted, actor, before, View());
             await SaveAsync();
         }
 
@@ -95,7 +93,7 @@ public sealed class UnitGrain([PersistentState("unit")] IPersistentState<UnitSta
         {
             var before = View();
             State.LotIds.Remove(lotId);
-            Audit("lot_revoked", actor, before, View());
+            Audit(AuditActions.LotRevoked, actor, before, View());
             await SaveAsync();
         }
 
@@ -115,7 +113,7 @@ public sealed class UnitGrain([PersistentState("unit")] IPersistentState<UnitSta
         {
             var before = View();
             State.ManagerIds.Add(userId);
-            Audit("manager_added", actor, before, View());
+            Audit(AuditActions.ManagerAdded, actor, before, View());
             await SaveAsync();
         }
 
@@ -130,7 +128,7 @@ public sealed class UnitGrain([PersistentState("unit")] IPersistentState<UnitSta
         {
             var before = View();
             State.ManagerIds.Remove(userId);
-            Audit("manager_removed", actor, before, View());
+            Audit(AuditActions.ManagerRemoved, actor, before, View());
             await SaveAsync();
         }
 

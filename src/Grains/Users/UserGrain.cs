@@ -1,6 +1,7 @@
 using Vrps.Grains.Common;
 using Vrps.Grains.Rules;
 using Vrps.Interfaces;
+using Vrps.Interfaces.Audit;
 using Vrps.Interfaces.Users;
 using Vrps.Runtime;
 
@@ -10,7 +11,7 @@ namespace Vrps.Grains.Users;
 public sealed class UserGrain([PersistentState("user")] IPersistentState<UserState> storage)
     : EntityGrain<UserState>(storage), IUserGrain
 {
-    protected override string Kind => "user";
+    protected override string Kind => IndexKinds.User;
 
     public async Task<UserView> InitializeAsync(Guid customerId, CreateUser command, Actor actor)
     {
@@ -22,7 +23,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
             Name = Names.Require(command.Name),
             CreatedAt = TimeProvider.GetUtcNow(),
         };
-        Audit("created", actor, null, View());
+        Audit(AuditActions.Created, actor, null, View());
         await SaveAsync();
         return View();
     }

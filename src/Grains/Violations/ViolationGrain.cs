@@ -1,5 +1,7 @@
 using Vrps.Grains.Common;
 using Vrps.Interfaces;
+using Vrps.Interfaces.Audit;
+using Vrps.Interfaces.Events;
 using Vrps.Interfaces.Lots;
 using Vrps.Interfaces.Occupancy;
 using Vrps.Interfaces.Violations;
@@ -46,8 +48,8 @@ public sealed class ViolationGrain([PersistentState("violation")] IPersistentSta
             RecordedBy = actor,
             CreatedAt = TimeProvider.GetUtcNow(),
         };
-        Audit("recorded", actor, null, View());
-        Publish("violation.recorded", View());
+        Audit(AuditActions.Recorded, actor, null, View());
+        Publish(EventTypes.ViolationRecorded, View());
         await SaveAsync();
         return View();
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Vrps.Grains.Common;
 using Vrps.Interfaces;
+using Vrps.Interfaces.Audit;
 using Vrps.Interfaces.Events;
 using Vrps.Interfaces.Webhooks;
 using Vrps.Runtime;
@@ -47,7 +48,7 @@ public sealed class WebhookGrain(
             HandedOverThrough = command.StartAfterSequence,
             CreatedAt = TimeProvider.GetUtcNow(),
         };
-        Audit("created", actor, null, View());
+        Audit(AuditActions.Created, actor, null, View());
         await SaveAsync();
         return new WebhookCreated(Id, State.CustomerId, State.Url, State.EventTypes.ToArray(), State.Status, State.Secret, State.CreatedAt);
     }
@@ -236,7 +237,7 @@ public sealed class WebhookGrain(
 
         State.Queue.Clear();
         CancelReminder(DeliverReminder);
-        Audit("disabled", actor, before, View());
+        Audit(AuditActions.Disabled, actor, before, View());
     }
 
     private string DeliveryId(long sequence) => string.Create(CultureInfo.InvariantCulture, $"{Id:D}:{sequence}");

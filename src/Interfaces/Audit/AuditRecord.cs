@@ -12,4 +12,7 @@ public sealed record AuditRecord(
     DateTimeOffset At)
 {
     public const string Namespace = "audit";
+
+    /// <summary>The stream event type of an audit record, e.g. "audit.lot.updated": the one place it is composed.</summary>
+    public static string EventType(string entityType, string action) => $"audit.{entityType}.{action}";
 }

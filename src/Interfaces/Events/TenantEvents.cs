@@ -8,20 +8,26 @@ public static class TenantEvents
 {
     public const string Namespace = "events";
 
+    /// <summary>The documented event types: what the feed filters on and webhooks subscribe to.</summary>
     public static IReadOnlyList<string> Types { get; } =
     [
-        "customer.created", "customer.updated", "customer.deleted",
-        "property.created", "property.updated", "property.deleted",
-        "lot.created", "lot.updated", "lot.deleted",
-        "unit.created", "unit.updated", "unit.deleted",
-        "pass.issued", "pass.expiring_soon", "pass.expired", "pass.revoked", "pass.suspended", "pass.resumed", "pass.cancelled",
-        "offer.created", "offer.exhausted", "offer.expired", "offer.revoked",
-        "violation.recorded",
-        "reservation.created", "reservation.updated", "reservation.cancelled", "journey.stage_changed", "touchpoint.fired",
-        "ticket.created", "ticket.assigned", "ticket.started", "ticket.held", "ticket.resumed", "ticket.resolved", "ticket.closed",
-        "ticket.reopened", "ticket.cancelled", "ticket.priority_changed", "ticket.sla_warning", "ticket.sla_breached", "ticket.escalated",
-        "amenity.created",
-        "booking.pending_approval", "booking.confirmed", "booking.waitlisted", "booking.held", "booking.checked_in", "booking.completed",
-        "booking.cancelled", "booking.rejected", "booking.no_show", "booking.hold_expired", "booking.expired",
+        EventTypes.CustomerCreated, EventTypes.CustomerUpdated, EventTypes.CustomerDeleted,
+        EventTypes.PropertyCreated, EventTypes.PropertyUpdated, EventTypes.PropertyDeleted,
+        EventTypes.LotCreated, EventTypes.LotUpdated, EventTypes.LotDeleted,
+        EventTypes.UnitCreated, EventTypes.UnitUpdated, EventTypes.UnitDeleted,
+        EventTypes.PassIssued, EventTypes.PassExpiringSoon, EventTypes.PassExpired, EventTypes.PassRevoked,
+        EventTypes.PassSuspended, EventTypes.PassResumed, EventTypes.PassCancelled,
+        EventTypes.OfferCreated, EventTypes.OfferExhausted, EventTypes.OfferExpired, EventTypes.OfferRevoked,
+        EventTypes.ViolationRecorded,
+        EventTypes.ReservationCreated, EventTypes.ReservationUpdated, EventTypes.ReservationCancelled,
+        EventTypes.JourneyStageChanged, EventTypes.TouchpointFired,
+        EventTypes.TicketCreated, EventTypes.TicketAssigned, EventTypes.TicketStarted, EventTypes.TicketHeld,
+        EventTypes.TicketResumed, EventTypes.TicketResolved, EventTypes.TicketClosed, EventTypes.TicketReopened,
+        EventTypes.TicketCancelled, EventTypes.TicketPriorityChanged, EventTypes.TicketSlaWarning,
+        EventTypes.TicketSlaBreached, EventTypes.TicketEscalated,
+        EventTypes.AmenityCreated,
+        EventTypes.BookingPendingApproval, EventTypes.BookingConfirmed, EventTypes.BookingWaitlisted,
+        EventTypes.BookingHeld, EventTypes.BookingCheckedIn, EventTypes.BookingCompleted, EventTypes.BookingCancelled,
+        EventTypes.BookingRejected, EventTypes.BookingNoShow, EventTypes.BookingHoldExpired, EventTypes.BookingExpired,
     ];
 }
