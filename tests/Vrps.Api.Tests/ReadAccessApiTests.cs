@@ -53,6 +53,20 @@ public sealed class ReadAccessApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadReservations_PatrolCompanyScopedToTheProperty_IsRefused()
+    {
+        // Read access to a property lets a patrol company check plates there, not read its guests' names and contacts.
+        var t = await Tenant.CreateAsync(silo, "Patrol");
+        using var patrol = silo.CreateClient(t.Keys[Roles.Enforcement]);
+
+        await ProblemAssert.IsProblemAsync(await patrol.GetAsync($"/api/properties/{t.PropertyId}/reservations"), HttpStatusCode.Forbidden, "forbidden");
+        await ProblemAssert.IsProblemAsync(await patrol.GetAsync($"/api/reservations/{t.ReservationId}"), HttpStatusCode.NotFound, "not_found");
+        await ProblemAssert.IsProblemAsync(await patrol.GetAsync($"/api/reservations/{t.ReservationId}/journey"), HttpStatusCode.NotFound, "not_found");
+        await ProblemAssert.IsProblemAsync(await patrol.GetAsync($"/api/properties/{t.PropertyId}/touchpoint-schedule"), HttpStatusCode.Forbidden, "forbidden");
+        await patrol.GetOkAsync($"/api/properties/{t.PropertyId}");
+    }
+
+    [Fact]
     public async Task WriteReservations_ManagerOfAUnitInTheProperty_StaysForbidden()
     {
         var t = await Tenant.CreateAsync(silo, "NoWrite");

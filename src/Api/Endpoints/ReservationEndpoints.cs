@@ -9,6 +9,7 @@ using Vrps.Api.Paging;
 using Vrps.Api.Requests;
 using Vrps.Grains.Reservations;
 using Vrps.Interfaces;
+using Vrps.Interfaces.Properties;
 using Vrps.Interfaces.Reservations;
 using Vrps.Interfaces.Tickets;
 using Vrps.Runtime;
@@ -68,13 +69,13 @@ public static class ReservationEndpoints
 
     private static async Task<Ok<Page<ReservationView>>> ListAsync(Guid id, int? limit, string? cursor, ApiPrincipal principal, Access access, GrainIndex index)
     {
-        await access.PropertyAsync(principal, id, Need.Read);
+        await GuestsPropertyAsync(principal, id, access, Need.Read);
         return TypedResults.Ok(await PageRequest.ReadAsync<ReservationView>(index, IndexKinds.Reservation, id.ToString("D"), null, limit, cursor));
     }
 
     private static async Task<Ok<TouchpointScheduleView>> GetScheduleAsync(Guid id, ApiPrincipal principal, Access access, IGrainFactory grains)
     {
-        var property = await access.PropertyAsync(principal, id, Need.Read);
+        var property = await GuestsPropertyAsync(principal, id, access, Need.Read);
         return TypedResults.Ok(await grains.GetGrain<ITouchpointScheduleGrain>(id).GetAsync(property.CustomerId));
     }
 
@@ -182,6 +183,11 @@ public static class ReservationEndpoints
     private static async Task<ReservationView> ReservationAsync(Guid id, ApiPrincipal principal, Access access, IGrainFactory grains, Need need)
     {
         var reservation = await grains.GetGrain<IReservationGrain>(id).GetAsync();
+        if (!SeesGuests(principal))
+        {
+            throw DomainException.NotFound("Reservation", id);
+        }
+
         try
         {
             await access.PropertyAsync(principal, reservation.PropertyId, need);
@@ -193,6 +199,20 @@ public static class ReservationEndpoints
 
         return reservation;
     }
+
+    /// <summary>
+    /// Guests are the property staff's business: patrol companies and consumers never see reservations (they carry
+    /// guests' names and contacts), even at a property they may read.
+    /// </summary>
+    private static async Task<PropertyView> GuestsPropertyAsync(ApiPrincipal principal, Guid propertyId, Access access, Need need)
+    {
+        var property = await access.PropertyAsync(principal, propertyId, need);
+        return SeesGuests(principal)
+            ? property
+            : throw new DomainException("forbidden", "Patrol companies and consumers do not see a property's guests.", StatusCodes.Status403Forbidden);
+    }
+
+    private static bool SeesGuests(ApiPrincipal principal) => principal.Role is not (Roles.Enforcement or Roles.Consumer);
 
     private static DateTimeOffset? Instant(JsonElement body, string name) =>
         !body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null
