@@ -10,6 +10,7 @@ using Microsoft.OpenApi;
 using Vrps.Api.Auth;
 using Vrps.Api.Health;
 using Vrps.Api.Idempotency;
+using Vrps.Api.OpenApi;
 using Vrps.Api.Problems;
 
 namespace Vrps.Api;
@@ -28,6 +29,11 @@ public static class ApiServiceCollectionExtensions
         services.Configure<JsonOptions>(static o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+
+            // A property without a value is left out rather than sent as null, so the OpenAPI document can say
+            // "optional" without also saying "nullable": generated clients get plain optional members instead of
+            // nullable wrappers around $ref schemas, which many generators model badly.
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         });
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
@@ -61,6 +67,9 @@ public static class ApiServiceCollectionExtensions
                 Version = "v1",
                 Description = "Property operations: the ownership tree, passes, enforcement. Every error is an RFC 9457 problem with a stable `code`.",
             });
+            o.SupportNonNullableReferenceTypes();
+            o.NonNullableReferenceTypesAsRequired();
+            o.SchemaFilter<ContractSchemaFilter>();
             o.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
