@@ -70,13 +70,13 @@ public static class ApiServiceCollectionExtensions
             o.SupportNonNullableReferenceTypes();
             o.NonNullableReferenceTypesAsRequired();
             o.SchemaFilter<ContractSchemaFilter>();
-            o.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
+            o.OperationFilter<SecurityOperationFilter>();
+            o.AddSecurityDefinition(SecurityOperationFilter.Scheme, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
                 Description = "An API key: `Authorization: Bearer vrps_…`.",
             });
-            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
         });
         services.AddHealthChecks().AddCheck<SiloReadyCheck>("silo", tags: ["ready"]);
         return services;
