@@ -70,6 +70,7 @@ public static class ApiServiceCollectionExtensions
             o.SupportNonNullableReferenceTypes();
             o.NonNullableReferenceTypesAsRequired();
             o.SchemaFilter<ContractSchemaFilter>();
+            o.SchemaFilter<ProblemSchemaFilter>();
             o.OperationFilter<SecurityOperationFilter>();
             o.AddSecurityDefinition(SecurityOperationFilter.Scheme, new OpenApiSecurityScheme
             {

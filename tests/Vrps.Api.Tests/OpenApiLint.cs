@@ -79,6 +79,12 @@ internal static class OpenApiLint
             }
         }
 
+        if (root["components"]?["schemas"]?["ProblemDetails"]?["required"] is not JsonArray problemRequired
+            || !problemRequired.Any(static r => r?.GetValue<string>() == "code"))
+        {
+            failures.Add("schema ProblemDetails: the stable code clients branch on is not required");
+        }
+
         foreach (var (schemaName, schema) in root["components"]?["schemas"]?.AsObject() ?? [])
         {
             var properties = schema?["properties"] as JsonObject;
