@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Vrps.Api.Auth;
 using Vrps.Api.Endpoints;
 using Vrps.Api.Idempotency;
+using Vrps.Api.OpenApi;
 using Vrps.Api.Problems;
 
 namespace Vrps.Api;
@@ -36,7 +37,7 @@ public static class ApiApplicationExtensions
         app.UseRateLimiter();
         app.UseMiddleware<ApiKeyAuthenticationMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
-        app.UseSwagger();
+        app.UseSwagger(static o => o.PreSerializeFilters.Add(ServersDocument.Apply));
         app.UseSwaggerUI(static o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "VRPS API v1"));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = static _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = static c => c.Tags.Contains("ready") });

@@ -13,6 +13,7 @@ using Microsoft.OpenApi;
 using Vrps.Api.Auth;
 using Vrps.Api.Health;
 using Vrps.Api.Idempotency;
+using Vrps.Api.OpenApi;
 using Vrps.Api.Problems;
 
 namespace Vrps.Api;
@@ -31,6 +32,11 @@ public static class ApiServiceCollectionExtensions
         services.Configure<JsonOptions>(static o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+
+            // A property without a value is left out rather than sent as null, so the OpenAPI document can say
+            // "optional" without also saying "nullable": generated clients get plain optional members instead of
+            // nullable wrappers around $ref schemas, which many generators model badly.
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         });
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
@@ -68,13 +74,17 @@ public static class ApiServiceCollectionExtensions
                 Version = "v1",
                 Description = "Property operations: the ownership tree, passes, enforcement. Every error is an RFC 9457 problem with a stable `code`.",
             });
-            o.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
+            o.SupportNonNullableReferenceTypes();
+            o.NonNullableReferenceTypesAsRequired();
+            o.SchemaFilter<ContractSchemaFilter>();
+            o.SchemaFilter<ProblemSchemaFilter>();
+            o.OperationFilter<SecurityOperationFilter>();
+            o.AddSecurityDefinition(SecurityOperationFilter.Scheme, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
                 Description = "An API key: `Authorization: Bearer vrps_…`.",
             });
-            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
         });
         services.AddHealthChecks().AddCheck<SiloReadyCheck>("silo", tags: ["ready"]);
         return services;

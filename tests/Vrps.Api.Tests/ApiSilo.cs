@@ -9,13 +9,15 @@ namespace Vrps.Api.Tests;
 public sealed class ApiSilo : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly HttpMessageHandler? handler;
 
     /// <summary>The platform-admin key every test silo is configured with (Vrps:BootstrapAdminKey).</summary>
     public const string AdminKey = "test-admin-key-for-api-tests";
 
-    private ApiSilo(WebApplication app, HttpClient client)
+    private ApiSilo(WebApplication app, HttpClient client, HttpMessageHandler? handler)
     {
         this.app = app;
+        this.handler = handler;
         Client = client;
     }
 
@@ -27,7 +29,8 @@ public sealed class ApiSilo : IAsyncDisposable
     /// <summary>A client that sends <paramref name="bearer"/> (or no Authorization header when null).</summary>
     public HttpClient CreateClient(string? bearer)
     {
-        var client = new HttpClient { BaseAddress = Client.BaseAddress };
+        var client = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        client.BaseAddress = Client.BaseAddress;
         if (bearer is not null)
         {
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
@@ -42,8 +45,11 @@ public sealed class ApiSilo : IAsyncDisposable
     /// (refuse private targets) is what the test sees.
     /// </param>
     /// <param name="settings">More command-line settings ("--Key", "value" pairs); later ones win.</param>
+    /// <param name="handler">Made once the silo listens (from its base address), it carries every request of <see cref="Client"/>
+    /// and <see cref="CreateClient"/>: e.g. a <see cref="ContractValidatingHandler"/>.</param>
     public static async Task<ApiSilo> StartAsync(
-        string connectionString, TimeProvider? time = null, bool allowPrivateWebhookTargets = true, IReadOnlyList<string>? settings = null)
+        string connectionString, TimeProvider? time = null, bool allowPrivateWebhookTargets = true, IReadOnlyList<string>? settings = null,
+        Func<Uri, Task<HttpMessageHandler>>? handler = null)
     {
         List<string> args = [
             "--urls", "http://127.0.0.1:0", "--environment", "Development", "--Vrps:BootstrapAdminKey", AdminKey,
@@ -65,14 +71,18 @@ public sealed class ApiSilo : IAsyncDisposable
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         var app = SiloApplication.Build(builder, connectionString);
         await app.StartAsync();
-        var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        var address = new Uri(app.Urls.First());
+        var carrier = handler is null ? null : await handler(address);
+        var client = carrier is null ? new HttpClient() : new HttpClient(carrier, disposeHandler: false);
+        client.BaseAddress = address;
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminKey);
-        return new ApiSilo(app, client);
+        return new ApiSilo(app, client, carrier);
     }
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        handler?.Dispose();
         await app.StopAsync();
         await app.DisposeAsync();
     }

@@ -147,7 +147,7 @@ public sealed class CrashMidClaimTests : IDisposable
         {
             var page = await http.GetOkAsync($"/api/lots/{lot}/passes?limit=200" + (cursor is null ? "" : $"&cursor={cursor}"));
             count += page.GetProperty("items").GetArrayLength();
-            cursor = page.GetProperty("nextCursor").GetString();
+            cursor = page.TryGetProperty("nextCursor", out var next) ? next.GetString() : null;
         }
         while (cursor is not null);
 

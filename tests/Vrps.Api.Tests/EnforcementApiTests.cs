@@ -47,8 +47,8 @@ public sealed class EnforcementApiTests : IAsyncLifetime
         Assert.False(lookup.GetProperty("authorized").GetBoolean());
         Assert.Equal("no_pass", lookup.GetProperty("reason").GetString());
         Assert.Equal("ZZ999", lookup.GetProperty("plate").GetString());
-        Assert.Equal(JsonValueKind.Null, lookup.GetProperty("pass").ValueKind);
-        Assert.Equal(JsonValueKind.Null, lookup.GetProperty("graceUntil").ValueKind);
+        Assert.False(lookup.TryGetProperty("pass", out _));
+        Assert.False(lookup.TryGetProperty("graceUntil", out _));
     }
 
     [Fact]

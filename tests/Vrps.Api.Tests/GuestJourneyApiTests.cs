@@ -93,7 +93,7 @@ public sealed class GuestJourneyApiTests : IAsyncLifetime
         Assert.Equal("sms", log[1].GetProperty("channel").GetString());
         Assert.All(log, static e => Assert.Equal("scheduled", e.GetProperty("source").GetString()));
         Assert.Equal(0, journey.GetProperty("pending").GetArrayLength());
-        Assert.Equal(JsonValueKind.Null, journey.GetProperty("nextTouchpoint").ValueKind);
+        Assert.False(journey.TryGetProperty("nextTouchpoint", out _));
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class GuestJourneyApiTests : IAsyncLifetime
         Assert.Equal("cancelled", journey.GetProperty("stage").GetString());
         Assert.Empty(Fired(journey));
         Assert.Equal(0, journey.GetProperty("pending").GetArrayLength());
-        Assert.Equal(JsonValueKind.Null, journey.GetProperty("nextStage").ValueKind);
+        Assert.False(journey.TryGetProperty("nextStage", out _));
         using var checkIn = await Admin.PostAsJsonAsync($"/api/reservations/{reservation}/check-in", new { });
         await ProblemAssert.IsProblemAsync(checkIn, HttpStatusCode.Conflict, "invalid_transition");
     }
@@ -209,7 +209,7 @@ public sealed class GuestJourneyApiTests : IAsyncLifetime
         }
 
         var journey = await JourneyAsync(reservation);
-        Assert.Equal(JsonValueKind.Null, journey.GetProperty("nextStage").ValueKind);
+        Assert.False(journey.TryGetProperty("nextStage", out _));
         Assert.All(journey.GetProperty("stages").EnumerateArray().Skip(1), static s => Assert.Equal("time", s.GetProperty("cause").GetString()));
     }
 
@@ -252,7 +252,7 @@ public sealed class GuestJourneyApiTests : IAsyncLifetime
         Assert.Equal(
             ["created", "time", "check_in", "time", "check_out", "review"],
             journey.GetProperty("stages").EnumerateArray().Select(static s => s.GetProperty("cause").GetString()));
-        Assert.Equal(JsonValueKind.Null, journey.GetProperty("nextStage").ValueKind);
+        Assert.False(journey.TryGetProperty("nextStage", out _));
     }
 
     [Fact]
@@ -308,7 +308,7 @@ public sealed class GuestJourneyApiTests : IAsyncLifetime
         Assert.Equal(first.GetProperty("id").GetGuid(), entry.GetProperty("id").GetGuid());
         Assert.Equal(first.GetProperty("ticketId").GetGuid(), entry.GetProperty("ticketId").GetGuid());
         var tickets = (await Admin.GetOkAsync($"/api/properties/{t.PropertyId}/tickets")).GetProperty("items").EnumerateArray()
-            .Where(ticket => ticket.GetProperty("reservationId").ValueKind == JsonValueKind.String && ticket.GetProperty("reservationId").GetGuid() == reservation)
+            .Where(ticket => ticket.TryGetProperty("reservationId", out var linked) && linked.GetGuid() == reservation)
             .ToList();
         Assert.Equal(first.GetProperty("ticketId").GetGuid(), Assert.Single(tickets).Id());
     }

@@ -14,6 +14,9 @@ public static class BookingStatuses
     public const string HoldExpired = "hold_expired";
     public const string Expired = "expired";
 
+    /// <summary>Every value, for the API document's enums.</summary>
+    public static IReadOnlyList<string> All { get; } = [PendingApproval, Confirmed, Waitlisted, Held, CheckedIn, Completed, Cancelled, Rejected, NoShow, HoldExpired, Expired];
+
     /// <summary>Statuses that occupy one of the slot's places (A3 counts these against capacity).</summary>
     public static bool TakesPlace(string status) => status is PendingApproval or Confirmed or Held or CheckedIn;
 

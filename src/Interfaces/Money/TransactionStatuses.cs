@@ -7,4 +7,7 @@ public static class TransactionStatuses
 
     /// <summary>Included in a payout; never paid again.</summary>
     public const string PaidOut = "paid_out";
+
+    /// <summary>Every value, for the API document's enums.</summary>
+    public static IReadOnlyList<string> All { get; } = [Settled, PaidOut];
 }

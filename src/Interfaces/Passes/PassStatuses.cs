@@ -10,6 +10,9 @@ public static class PassStatuses
     public const string Cancelled = "cancelled";
     public const string Abandoned = "abandoned";
 
+    /// <summary>Every value, for the API document's enums.</summary>
+    public static IReadOnlyList<string> All { get; } = [Active, ExpiringSoon, Expired, Revoked, Suspended, Cancelled, Abandoned];
+
     /// <summary>Statuses that hold a place in the lot and the unit.</summary>
     public static bool HoldsCapacity(string status) => status is Active or ExpiringSoon or Suspended;
 

@@ -9,4 +9,7 @@ public static class TicketStatuses
     public const string Resolved = "resolved";
     public const string Closed = "closed";
     public const string Cancelled = "cancelled";
+
+    /// <summary>Every value, for the API document's enums.</summary>
+    public static IReadOnlyList<string> All { get; } = [New, Assigned, InProgress, OnHold, Resolved, Closed, Cancelled];
 }
