@@ -159,7 +159,8 @@ public sealed class OpenApiContractTests : IAsyncLifetime
         {
             replay.Headers.Add("Idempotency-Key", "contract-group-claim");
             using var second = await anonymous.SendAsync(replay);
-            Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+            Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+            Assert.Equal("true", second.Headers.GetValues("Idempotent-Replayed").Single());
         }
 
         var issued = (await operatorClient.PostOkAsync($"/api/offers/{direct}/issue", new { consumerId = t.ConsumerId, plate = "DIR1" })).Id();

@@ -174,40 +174,5 @@ public static class TestPostgres
         }
     }
 
-    private static string? ProcessName(int pid)
-    {
-        if (Directory.Exists("/proc/self"))
-        {
-            // Killed processes linger as zombies until reaped, and only /proc tells them apart from live ones.
-            string stat;
-            try
-            {
-                stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                return null;
-            }
-
-            // "pid (name) state ...": the name may itself contain spaces and parentheses.
-            var open = stat.IndexOf('(', StringComparison.Ordinal);
-            var close = stat.LastIndexOf(')');
-            if (open < 0 || close < open || close + 2 >= stat.Length || stat[close + 2] is 'Z' or 'X' or 'x')
-            {
-                return null;
-            }
-
-            return stat[(open + 1)..close];
-        }
-
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return process.HasExited ? null : process.ProcessName;
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or Win32Exception)
-        {
-            return null;
-        }
-    }
+    private static string? ProcessName(int pid) => ProcessTable.Status(pid) is { Zombie: false, Name: var name } ? name : null;
 }

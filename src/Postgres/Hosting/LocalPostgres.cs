@@ -631,53 +631,16 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     private static bool IsLivePostmaster(int pid) =>
         // After a crash or reboot the stale PID may belong to an unrelated process, hence the name check.
-        ProcessStatus(pid) is { Zombie: false, Name: "postgres" or "postmaster" };
+        ProcessTable.Status(pid) is { Zombie: false, Name: "postgres" or "postmaster" };
 
     private static async Task WaitUntilReapedAsync(int pid, TimeSpan timeout, CancellationToken ct)
     {
         // postgres takes a zombie's PID for a live postmaster and refuses to start; its parent (often init, which in
         // containers can be slow) reaps it soon.
         var clock = Stopwatch.StartNew();
-        while (ProcessStatus(pid) is { Zombie: true } && clock.Elapsed < timeout)
+        while (ProcessTable.Status(pid) is { Zombie: true } && clock.Elapsed < timeout)
         {
             await Task.Delay(ConnectRetryDelay, ct).ConfigureAwait(false);
-        }
-    }
-
-    private static (string Name, bool Zombie)? ProcessStatus(int pid)
-    {
-        if (Directory.Exists("/proc/self"))
-        {
-            // Only /proc tells a zombie, which still has its PID and name, from a live process.
-            string stat;
-            try
-            {
-                stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                return null;
-            }
-
-            // "pid (name) state ...": the name may itself contain spaces and parentheses.
-            var open = stat.IndexOf('(', StringComparison.Ordinal);
-            var close = stat.LastIndexOf(')');
-            if (open < 0 || close < open || close + 2 >= stat.Length)
-            {
-                return null;
-            }
-
-            return (stat[(open + 1)..close], stat[close + 2] is 'Z' or 'X' or 'x');
-        }
-
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return process.HasExited ? null : (process.ProcessName, false);
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or Win32Exception)
-        {
-            return null;
         }
     }
 
