@@ -3,6 +3,11 @@
 -- result columns it reads by name. Timestamps arrive as UTC DateTime bound as DbType.DateTime, which Npgsql sends as
 -- timestamptz, so every time column is timestamptz and no session time zone is involved.
 --
+-- Known PostgreSQL problems of the stock scripts this avoids: timestamp-without-time-zone columns read back with
+-- Kind=Unspecified, which Npgsql 6+ refuses to write again (dotnet/orleans#7402, #7424); statements wrapped in
+-- functions whose argument types stopped matching what Npgsql sends (#7501) — ours are plain statements; and the
+-- missing CleanupDefunctSiloEntriesKey row that stopped silos from starting (#9125).
+--
 -- Membership is versioned per cluster (DeploymentId = ClusterId): every insert or update of a silo row must raise the
 -- cluster's table version in the same statement, and only if the caller saw the current version. That single counter
 -- is how Orleans keeps concurrent silos from overwriting each other's view of the cluster. The version is an int in

@@ -7,7 +7,8 @@
 -- signed ints, so the column is a plain int compared as such. Period arrives as Int32 milliseconds, or Int64 past
 -- int.MaxValue, and is read as Int64: bigint. Version is the reminder's ETag, an int in the contract (read with
 -- Convert.ToInt32, bound as Int32); it is only ever compared for equality, so it wraps to 1 instead of overflowing
--- (the failure reported for storage versions in dotnet/orleans#8379).
+-- (the failure reported for storage versions in dotnet/orleans#8379). StartTime is timestamptz, as the UTC DateTime
+-- Orleans binds is sent as timestamptz by Npgsql 6+ (reminder inserts failing on that: dotnet/orleans#7424).
 
 CREATE TABLE orleans_reminders (
     service_id    text        NOT NULL,
