@@ -1,0 +1,6 @@
+namespace Vrps.Postgres.Tests.AdoNet;
+
+public interface IPingGrain : IGrainWithStringKey
+{
+    Task<string> PingAsync();
+}
