@@ -28,8 +28,12 @@ internal sealed partial class GrainStorageCommitter(
     public void Enqueue(StateWrite write)
     {
         EnsureStarted();
+
+        // Counted before it can be taken, so the number waiting never reads below zero.
+        metrics.Enqueued();
         if (!queue.Writer.TryWrite(write))
         {
+            metrics.Taken(1);
             write.Fail(new GrainStorageWriteException($"Grain storage '{providerName}' is stopping: {write.Key} was not stored."));
         }
     }
@@ -72,6 +76,7 @@ internal sealed partial class GrainStorageCommitter(
             var batch = TakeBatch(reader, deferred);
             if (batch.Count > 0)
             {
+                metrics.Taken(batch.Count);
                 await CommitAsync(batch).ConfigureAwait(false);
             }
         }
@@ -132,11 +137,13 @@ internal sealed partial class GrainStorageCommitter(
         {
             GrainStorageLog.TransactionFailed(logger, providerName, batch.Count, exception);
             metrics.Failed(batch.Count);
+            // The cause stays in the silo's log and in the message: a driver exception would not survive the trip
+            // to a caller in another process (Orleans has no codec for it).
+            var cause = exception is PostgresException postgres ? $"SQLSTATE {postgres.SqlState}: {postgres.MessageText}" : $"{exception.GetType().Name}: {exception.Message}";
             foreach (var write in batch)
             {
                 write.Fail(new GrainStorageWriteException(
-                    $"The transaction holding the write of {write.Key} failed ({exception.GetType().Name}: {exception.Message}); neither the state nor its staged effects were stored.",
-                    exception));
+                    $"The transaction holding the write of {write.Key} failed ({cause}); neither the state nor its staged effects were stored."));
             }
 
             return;

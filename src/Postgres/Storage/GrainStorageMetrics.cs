@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 namespace Vrps.Postgres.Storage;
 
 /// <summary>
-/// What shows that writes coalesce: writes committed, transactions run, writes per transaction. Created through the
+/// What shows that writes coalesce: writes committed, transactions run, writes per transaction, writes waiting. Created through the
 /// host's <see cref="IMeterFactory"/>, so a listener can tell one silo's instruments from another's in one process.
 /// </summary>
 internal sealed class GrainStorageMetrics
@@ -14,6 +14,7 @@ internal sealed class GrainStorageMetrics
     private readonly Counter<long> conflicts;
     private readonly Counter<long> transactions;
     private readonly Counter<long> failedTransactions;
+    private readonly UpDownCounter<long> queued;
     private readonly Histogram<int> batchSize;
     private readonly Histogram<double> commitDuration;
     private readonly KeyValuePair<string, object?> provider;
@@ -26,9 +27,14 @@ internal sealed class GrainStorageMetrics
         conflicts = meter.CreateCounter<long>("vrps.grain_storage.conflicts", "{write}", "State writes refused for a stale ETag.");
         transactions = meter.CreateCounter<long>("vrps.grain_storage.transactions", "{transaction}", "Group-commit transactions committed.");
         failedTransactions = meter.CreateCounter<long>("vrps.grain_storage.transactions.failed", "{transaction}", "Group-commit transactions that failed.");
+        queued = meter.CreateUpDownCounter<long>("vrps.grain_storage.queued", "{write}", "State writes waiting for a transaction.");
         batchSize = meter.CreateHistogram<int>("vrps.grain_storage.batch_size", "{write}", "Writes per group-commit transaction.");
         commitDuration = meter.CreateHistogram<double>("vrps.grain_storage.commit.duration", "s", "Time to run and commit one transaction.");
     }
+
+    public void Enqueued() => queued.Add(1, provider);
+
+    public void Taken(int batch) => queued.Add(-batch, provider);
 
     public void Committed(int batch, int conflicted, TimeSpan elapsed)
     {
