@@ -9,9 +9,9 @@ internal sealed partial class GrainStorageCommitter
     /// All state writes of the batch in one round trip: one conditional UPDATE for writers holding an ETag, one
     /// INSERT … ON CONFLICT DO NOTHING for writers without one. Each returns the rows it changed; a write whose row is
     /// not among them lost to another activation and is a conflict, reported to its own caller only — the rest of the
-    /// batch commits.
+    /// batch commits. Each conflict maps to the version that is stored now (null if none).
     /// </summary>
-    private static async Task<HashSet<StateWrite>> WriteStatesAsync(NpgsqlConnection connection, List<StateWrite> batch, DateTimeOffset now)
+    private static async Task<Dictionary<StateWrite, long?>> WriteStatesAsync(NpgsqlConnection connection, List<StateWrite> batch, DateTimeOffset now)
     {
         var updates = batch.Where(static w => w.ExpectedVersion is not null).ToList();
         var inserts = batch.Where(static w => w.ExpectedVersion is null).ToList();
@@ -48,25 +48,52 @@ internal sealed partial class GrainStorageCommitter
             while (await reader.NextResultAsync().ConfigureAwait(false));
         }
 
-        var conflicts = new HashSet<StateWrite>();
+        var conflicts = new Dictionary<StateWrite, long?>();
         foreach (var write in batch)
         {
             if (!stored.Contains(write.Key))
             {
-                conflicts.Add(write);
+                conflicts.Add(write, null);
             }
+        }
+
+        if (conflicts.Count > 0)
+        {
+            await ReadCurrentVersionsAsync(connection, conflicts).ConfigureAwait(false);
         }
 
         return conflicts;
     }
 
+    private static async Task ReadCurrentVersionsAsync(NpgsqlConnection connection, Dictionary<StateWrite, long?> conflicts)
+    {
+        var lost = conflicts.Keys.ToList();
+        await using var command = new NpgsqlCommand(GrainStorageSql.CurrentVersions, connection);
+        command.Parameters.AddWithValue("types", lost.Select(static w => w.Key.GrainType).ToArray());
+        command.Parameters.AddWithValue("keys", lost.Select(static w => w.Key.GrainKey).ToArray());
+        command.Parameters.AddWithValue("names", lost.Select(static w => w.Key.StateName).ToArray());
+        var current = new Dictionary<StateKey, long>();
+        await using (var reader = await command.ExecuteReaderAsync().ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync().ConfigureAwait(false))
+            {
+                current[new StateKey(reader.GetString(0), reader.GetString(1), reader.GetString(2))] = reader.GetInt64(3);
+            }
+        }
+
+        foreach (var write in lost)
+        {
+            conflicts[write] = current.TryGetValue(write.Key, out var version) ? version : null;
+        }
+    }
+
     /// <summary>The staged effects of every write that won, in the same transaction, after the states they belong to.</summary>
-    private static async Task WriteEffectsAsync(NpgsqlConnection connection, List<StateWrite> batch, HashSet<StateWrite> conflicts)
+    private static async Task WriteEffectsAsync(NpgsqlConnection connection, List<StateWrite> batch, Dictionary<StateWrite, long?> conflicts)
     {
         await using var effects = new NpgsqlBatch(connection);
         foreach (var write in batch)
         {
-            if (conflicts.Contains(write))
+            if (conflicts.ContainsKey(write))
             {
                 continue;
             }

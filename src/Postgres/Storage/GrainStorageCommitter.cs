@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -124,7 +125,7 @@ internal sealed partial class GrainStorageCommitter(
     private async Task CommitAsync(List<StateWrite> batch)
     {
         var started = Stopwatch.GetTimestamp();
-        HashSet<StateWrite> conflicts;
+        Dictionary<StateWrite, long?> conflicts;
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
@@ -152,10 +153,10 @@ internal sealed partial class GrainStorageCommitter(
         metrics.Committed(batch.Count, conflicts.Count, Stopwatch.GetElapsedTime(started));
         foreach (var write in batch)
         {
-            if (conflicts.Contains(write))
+            if (conflicts.TryGetValue(write, out var stored))
             {
-                GrainStorageLog.Conflict(logger, providerName, write.Key, write.ExpectedVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                write.Fail(Conflict(write));
+                GrainStorageLog.Conflict(logger, providerName, write.Key, write.ExpectedVersion?.ToString(CultureInfo.InvariantCulture));
+                write.Fail(Conflict(write, stored));
             }
             else
             {
@@ -164,12 +165,13 @@ internal sealed partial class GrainStorageCommitter(
         }
     }
 
-    private static InconsistentStateException Conflict(StateWrite write)
+    private static InconsistentStateException Conflict(StateWrite write, long? stored)
     {
-        var expected = write.ExpectedVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var expected = write.ExpectedVersion?.ToString(CultureInfo.InvariantCulture);
+        var storedETag = stored?.ToString(CultureInfo.InvariantCulture);
         var message = write.ExpectedVersion is null
-            ? $"{write.Key} was written as new, but a row for it exists: another activation wrote it."
-            : $"{write.Key} was written with ETag {expected}, which no longer matches the stored version: another activation wrote it.";
-        return new InconsistentStateException(message, storedEtag: "unknown", currentEtag: expected ?? "none");
+            ? $"{write.Key} was written as new, but version {storedETag} is stored: another activation wrote it."
+            : $"{write.Key} was written with ETag {expected}, but version {storedETag ?? "(none)"} is stored: another activation wrote it.";
+        return new InconsistentStateException(message, storedEtag: storedETag ?? string.Empty, currentEtag: expected ?? string.Empty);
     }
 }

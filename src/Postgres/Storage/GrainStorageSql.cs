@@ -26,4 +26,12 @@ internal static class GrainStorageSql
         ON CONFLICT DO NOTHING
         RETURNING grain_type, grain_key, state_name
         """;
+
+    // Only for writes that lost: what they lost to, for the InconsistentStateException's stored ETag.
+    public const string CurrentVersions = """
+        SELECT g.grain_type, g.grain_key, g.state_name, g.version
+          FROM grain_storage AS g
+          JOIN unnest(@types, @keys, @names) AS u(grain_type, grain_key, state_name)
+            ON g.grain_type = u.grain_type AND g.grain_key = u.grain_key AND g.state_name = u.state_name
+        """;
 }

@@ -14,8 +14,9 @@ public sealed class GrainStorageConflictTests : StorageTestBase
         await Storage.ExecuteAsync(
             """UPDATE grain_storage SET version = version + 1, payload = '{"value": 100}' WHERE grain_type = 'test.counter' AND grain_key = 'stale'""");
 
-        await Assert.ThrowsAsync<InconsistentStateException>(() => grain.AddAsync(1));
+        var conflict = await Assert.ThrowsAsync<InconsistentStateException>(() => grain.AddAsync(1));
 
+        Assert.Equal(("2", "1"), (conflict.StoredEtag, conflict.CurrentEtag));
         await Storage.Cluster.WaitForDeactivationAsync(grain).WaitAsync(TimeSpan.FromSeconds(15));
         Assert.NotEqual(first, await grain.ActivationAsync());
         Assert.Equal(100, await grain.GetAsync());
