@@ -15,7 +15,7 @@ namespace Vrps.Postgres.Storage;
 /// ETag, writes of all activations coalesced into shared transactions, and each write's staged effects committed in
 /// the transaction that holds it.
 /// </summary>
-internal sealed partial class VrpsGrainStorage : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
+internal sealed class VrpsGrainStorage : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
     private readonly string name;
     private readonly VrpsGrainStorageOptions options;
