@@ -12,4 +12,7 @@ internal static partial class GrainStorageLog
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Grain storage '{Provider}': deactivating {GrainId}, whose state write failed")]
     public static partial void Deactivating(ILogger logger, string provider, GrainId grainId);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Grain storage '{Provider}': a query reading {Count} states failed; every one of those reads was refused")]
+    public static partial void ReadFailed(ILogger logger, string provider, int count, Exception exception);
 }

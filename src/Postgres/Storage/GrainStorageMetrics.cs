@@ -15,6 +15,8 @@ internal sealed class GrainStorageMetrics
     private readonly Counter<long> transactions;
     private readonly Counter<long> failedTransactions;
     private readonly UpDownCounter<long> queued;
+    private readonly Counter<long> reads;
+    private readonly Counter<long> readQueries;
     private readonly Histogram<int> batchSize;
     private readonly Histogram<double> commitDuration;
     private readonly KeyValuePair<string, object?> provider;
@@ -28,8 +30,16 @@ internal sealed class GrainStorageMetrics
         transactions = meter.CreateCounter<long>("vrps.grain_storage.transactions", "{transaction}", "Group-commit transactions committed.");
         failedTransactions = meter.CreateCounter<long>("vrps.grain_storage.transactions.failed", "{transaction}", "Group-commit transactions that failed.");
         queued = meter.CreateUpDownCounter<long>("vrps.grain_storage.queued", "{write}", "State writes waiting for a transaction.");
+        reads = meter.CreateCounter<long>("vrps.grain_storage.reads", "{read}", "States read.");
+        readQueries = meter.CreateCounter<long>("vrps.grain_storage.read_queries", "{query}", "Queries run to read states.");
         batchSize = meter.CreateHistogram<int>("vrps.grain_storage.batch_size", "{write}", "Writes per group-commit transaction.");
         commitDuration = meter.CreateHistogram<double>("vrps.grain_storage.commit.duration", "s", "Time to run and commit one transaction.");
+    }
+
+    public void Read(int batch)
+    {
+        readQueries.Add(1, provider);
+        reads.Add(batch, provider);
     }
 
     public void Enqueued() => queued.Add(1, provider);

@@ -3,9 +3,10 @@ namespace Vrps.Postgres.Storage;
 internal static class GrainStorageSql
 {
     public const string Read = """
-        SELECT version, payload::text
-          FROM grain_storage
-         WHERE grain_type = @type AND grain_key = @key AND state_name = @name
+        SELECT g.grain_type, g.grain_key, g.state_name, g.version, g.payload::text
+          FROM grain_storage AS g
+          JOIN unnest(@types, @keys, @names) AS u(grain_type, grain_key, state_name)
+            ON g.grain_type = u.grain_type AND g.grain_key = u.grain_key AND g.state_name = u.state_name
         """;
 
     // Each row changes only if it still holds the version its writer read; the rows returned are the writes that won.

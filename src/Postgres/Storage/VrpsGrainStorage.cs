@@ -12,7 +12,7 @@ namespace Vrps.Postgres.Storage;
 
 /// <summary>
 /// Orleans grain storage on Npgsql: jsonb state keyed by the full grain id and state name, a bigint version as the
-/// ETag, writes of all activations coalesced into shared transactions, and each write's staged effects committed in
+/// ETag, reads and writes of all activations coalesced into shared queries and transactions, and each write's staged effects committed in
 /// the transaction that holds it.
 /// </summary>
 internal sealed class VrpsGrainStorage : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
@@ -24,6 +24,7 @@ internal sealed class VrpsGrainStorage : IGrainStorage, ILifecycleParticipant<IS
     private readonly IGrainContextAccessor contextAccessor;
     private readonly ILoggerFactory loggerFactory;
     private readonly ILogger logger;
+    private readonly GrainStateReader reader;
     private readonly GrainStorageCommitter committer;
 
     public VrpsGrainStorage(
@@ -41,7 +42,9 @@ internal sealed class VrpsGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         logger = loggerFactory.CreateLogger<VrpsGrainStorage>();
         ownsDataSource = options.DataSource is null;
         dataSource = options.DataSource ?? NpgsqlDataSource.Create(options.ConnectionString!);
-        committer = new GrainStorageCommitter(name, dataSource, options.MaxBatchSize, new GrainStorageMetrics(meterFactory, name), time, logger);
+        var metrics = new GrainStorageMetrics(meterFactory, name);
+        reader = new GrainStateReader(name, dataSource, metrics, logger);
+        committer = new GrainStorageCommitter(name, dataSource, options.MaxBatchSize, metrics, time, logger);
     }
 
     public static VrpsGrainStorage Create(IServiceProvider services, string name) => new(
@@ -57,28 +60,22 @@ internal sealed class VrpsGrainStorage : IGrainStorage, ILifecycleParticipant<IS
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var key = KeyOf(grainId, stateName);
-        await using var command = dataSource.CreateCommand(GrainStorageSql.Read);
-        command.Parameters.AddWithValue("type", key.GrainType);
-        command.Parameters.AddWithValue("key", key.GrainKey);
-        command.Parameters.AddWithValue("name", key.StateName);
-        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
-        if (!await reader.ReadAsync().ConfigureAwait(false))
+        if (await reader.ReadAsync(KeyOf(grainId, stateName)).ConfigureAwait(false) is not { } row)
         {
             grainState.ETag = null;
             grainState.RecordExists = false;
             return;
         }
 
-        grainState.ETag = reader.GetInt64(0).ToString(CultureInfo.InvariantCulture);
-        if (reader.IsDBNull(1))
+        grainState.ETag = row.Version.ToString(CultureInfo.InvariantCulture);
+        if (row.Payload is null)
         {
             // A tombstone: cleared, but its version stays so that ETags from before the clear never match again.
             grainState.RecordExists = false;
             return;
         }
 
-        grainState.State = JsonSerializer.Deserialize<T>(reader.GetString(1), options.JsonSerializerOptions)!;
+        grainState.State = JsonSerializer.Deserialize<T>(row.Payload, options.JsonSerializerOptions)!;
         grainState.RecordExists = true;
     }
 
@@ -145,6 +142,7 @@ internal sealed class VrpsGrainStorage : IGrainStorage, ILifecycleParticipant<IS
     private async Task StopAsync(CancellationToken cancellationToken)
     {
         await committer.StopAsync().ConfigureAwait(false);
+        await reader.StopAsync().ConfigureAwait(false);
         if (ownsDataSource)
         {
             await dataSource.DisposeAsync().ConfigureAwait(false);

@@ -16,6 +16,8 @@ internal sealed class StorageMetricsProbe : IDisposable
     private long transactions;
     private long failedTransactions;
     private long queued;
+    private long reads;
+    private long readQueries;
     private int largestBatch;
 
     public StorageMetricsProbe(IMeterFactory meterFactory, string provider)
@@ -43,6 +45,10 @@ internal sealed class StorageMetricsProbe : IDisposable
 
     /// <summary>Writes queued and not yet taken into a transaction.</summary>
     public long Queued => Interlocked.Read(ref queued);
+
+    public long Reads => Interlocked.Read(ref reads);
+
+    public long ReadQueries => Interlocked.Read(ref readQueries);
 
     public int LargestBatch => Volatile.Read(ref largestBatch);
 
@@ -81,6 +87,12 @@ internal sealed class StorageMetricsProbe : IDisposable
                 break;
             case "vrps.grain_storage.transactions.failed":
                 Interlocked.Add(ref failedTransactions, value);
+                break;
+            case "vrps.grain_storage.reads":
+                Interlocked.Add(ref reads, value);
+                break;
+            case "vrps.grain_storage.read_queries":
+                Interlocked.Add(ref readQueries, value);
                 break;
             case "vrps.grain_storage.queued":
                 Interlocked.Add(ref queued, value);
