@@ -1,0 +1,38 @@
+using Vrps.Postgres.Storage;
+
+namespace Vrps.Postgres.Tests.Storage.Grains;
+
+/// <summary>The logic shared by the test counters; the subclasses differ only in grain type and storage provider.</summary>
+internal abstract class CounterGrainBase(IPersistentState<CounterState> counter) : Grain, ICounter
+{
+    private readonly Guid activation = Guid.NewGuid();
+
+    public async Task<long> AddAsync(long amount)
+    {
+        counter.State.Value += amount;
+        await counter.WriteStateAsync();
+        return counter.State.Value;
+    }
+
+    public async Task<long> AddWithEffectAsync(long amount, string marker)
+    {
+        this.StageCommitEffect(new InsertMarkerEffect(marker));
+        counter.State.Value += amount;
+        await counter.WriteStateAsync();
+        return counter.State.Value;
+    }
+
+    public Task StageOnlyAsync(string marker)
+    {
+        this.StageCommitEffect(new InsertMarkerEffect(marker));
+        return Task.CompletedTask;
+    }
+
+    public Task<long> GetAsync() => Task.FromResult(counter.State.Value);
+
+    public Task<bool> RecordExistsAsync() => Task.FromResult(counter.RecordExists);
+
+    public Task ClearAsync() => counter.ClearStateAsync();
+
+    public Task<Guid> ActivationAsync() => Task.FromResult(activation);
+}

@@ -1,0 +1,22 @@
+namespace Vrps.Postgres.Tests.Storage.Grains;
+
+/// <summary>What every test counter grain does; each grain type has its own interface so two types can share a key.</summary>
+public interface ICounter
+{
+    Task<long> AddAsync(long amount);
+
+    /// <summary>Adds and stages an effect inserting <paramref name="marker"/> into test_effects, committed with the write.</summary>
+    Task<long> AddWithEffectAsync(long amount, string marker);
+
+    /// <summary>Stages an effect without writing state.</summary>
+    Task StageOnlyAsync(string marker);
+
+    Task<long> GetAsync();
+
+    Task<bool> RecordExistsAsync();
+
+    Task ClearAsync();
+
+    /// <summary>Identifies this activation: a new activation answers with a new id.</summary>
+    Task<Guid> ActivationAsync();
+}
