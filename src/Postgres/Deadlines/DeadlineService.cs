@@ -20,6 +20,7 @@ internal sealed partial class DeadlineService : ILifecycleParticipant<ISiloLifec
     private readonly DeadlineOptions options;
     private readonly TimeProvider time;
     private readonly ILogger<DeadlineService> logger;
+    private readonly DeadlineMetrics metrics;
     private readonly WakeSignal wake = new();
     private readonly Channel<DeadlineOutcome> outcomes = Channel.CreateUnbounded<DeadlineOutcome>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim inFlight;
@@ -34,6 +35,7 @@ internal sealed partial class DeadlineService : ILifecycleParticipant<ISiloLifec
         IGrainFactory grains,
         IOptions<DeadlineOptions> options,
         TimeProvider time,
+        DeadlineMetrics metrics,
         ILogger<DeadlineService> logger)
     {
         this.dataSource = dataSource;
@@ -41,6 +43,7 @@ internal sealed partial class DeadlineService : ILifecycleParticipant<ISiloLifec
         this.options = options.Value;
         this.time = time;
         this.logger = logger;
+        this.metrics = metrics;
         inFlight = new SemaphoreSlim(this.options.MaxConcurrentFires);
 
         // Due times are business time: a timer on the injected clock wakes the loop when the next one falls due, so a
@@ -126,7 +129,7 @@ internal sealed partial class DeadlineService : ILifecycleParticipant<ISiloLifec
                     _ = FireAsync(deadline);
                 }
 
-                if (claimed.Count == limit)
+                if (limit > 0 && claimed.Count == limit)
                 {
                     continue;
                 }
@@ -197,10 +200,12 @@ internal sealed partial class DeadlineService : ILifecycleParticipant<ISiloLifec
         try
         {
             await grains.GetGrain<IDeadlineReceiver>(deadline.Grain).OnDeadlineAsync(deadline.Name, deadline.DueAt).ConfigureAwait(false);
+            metrics.Fired(time.GetUtcNow() - deadline.DueAt);
             outcomes.Writer.TryWrite(new DeadlineOutcome(deadline, Fired: true));
         }
         catch (Exception exception)
         {
+            metrics.Failed();
             DeadlineLog.FireFailed(logger, deadline.Grain.ToString(), deadline.Name, exception);
             outcomes.Writer.TryWrite(new DeadlineOutcome(deadline, Fired: false));
         }

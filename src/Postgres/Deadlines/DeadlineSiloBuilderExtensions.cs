@@ -37,6 +37,8 @@ public static class DeadlineSiloBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeadlineOptions>, DeadlineOptionsValidator>());
 
         // For a migration runner that applies every module of the silo; ours applies this one at start either way.
+        services.AddMetrics();
+        services.TryAddSingleton<DeadlineMetrics>();
         services.AddSingleton(DeadlineSchema.Migrations);
         services.AddSingleton<DeadlineSchema>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(static sp => sp.GetRequiredService<DeadlineSchema>());
