@@ -142,11 +142,10 @@ public sealed class DeadlineServiceTests
         }
 
         clock.Advance(TimeSpan.FromHours(1));
-        var started = Stopwatch.StartNew();
         await using var cluster = await DeadlineCluster.StartAsync(connection, clock, configure: static o => o.PollInterval = TimeSpan.FromSeconds(1));
-        await Eventually.HoldsAsync(() => AlarmScript.For(key).Fired.Count == 1, "the overdue deadline fires after start", TimeSpan.FromSeconds(60));
 
-        Assert.True(started.Elapsed < TimeSpan.FromSeconds(30), $"start and fire took {started.Elapsed}");
+        // The brief's bound for an overdue deadline after recovery.
+        await Eventually.HoldsAsync(() => AlarmScript.For(key).Fired.Count == 1, "the overdue deadline fires after start", TimeSpan.FromSeconds(5));
         Assert.Equal([new AlarmFire("pass-expiry", dueAt)], AlarmScript.For(key).Fired);
     }
 
