@@ -59,9 +59,9 @@ internal sealed partial class DeadlineService : ILifecycleParticipant<ISiloLifec
 
     public void Dispose()
     {
+        // inFlight stays undisposed: a fire abandoned by a silo that stopped ungracefully may still release it later.
         dueTimer.Dispose();
         stopping.Dispose();
-        inFlight.Dispose();
         wake.Dispose();
     }
 
@@ -101,7 +101,14 @@ internal sealed partial class DeadlineService : ILifecycleParticipant<ISiloLifec
         outcomes.Writer.TryComplete();
         if (outcomeLoop is not null)
         {
-            await outcomeLoop.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await outcomeLoop.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Unrecorded outcomes only mean those deadlines fire again once their leases lapse.
+            }
         }
     }
 
