@@ -74,10 +74,16 @@ public sealed class DeadlineCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
 
-    public static async Task<long> CountAsync(string connectionString, string sql)
+    /// <param name="key">The value of the query's @key parameter, if it has one.</param>
+    public static async Task<long> CountAsync(string connectionString, string sql, string? key = null)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await using var command = dataSource.CreateCommand(sql);
+        if (key is not null)
+        {
+            command.Parameters.AddWithValue("key", key);
+        }
+
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }

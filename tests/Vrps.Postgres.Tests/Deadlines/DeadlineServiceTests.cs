@@ -69,7 +69,9 @@ public sealed class DeadlineServiceTests
         await PolledAfterAsync(cluster, clock);
 
         Assert.Empty(AlarmScript.For(key).Fired);
-        Assert.Equal(0, await DeadlineCluster.CountAsync(connection, CountDeadlines));
+
+        // Only this grain's rows: the marker's may still be waiting for its outcome to be recorded.
+        Assert.Equal(0, await DeadlineCluster.CountAsync(connection, "SELECT count(*) FROM grain_deadlines WHERE grain_key = @key", key));
     }
 
     [Fact]
