@@ -1,0 +1,3 @@
+namespace Vrps.Postgres.Tests.Deadlines;
+
+public sealed record AlarmFire(string Name, DateTimeOffset DueAt);
