@@ -159,7 +159,7 @@ public sealed class OpenApiContractTests : IAsyncLifetime
         {
             replay.Headers.Add("Idempotency-Key", "contract-group-claim");
             using var second = await anonymous.SendAsync(replay);
-            Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+            Assert.Equal(HttpStatusCode.Created, second.StatusCode);
         }
 
         var issued = (await operatorClient.PostOkAsync($"/api/offers/{direct}/issue", new { consumerId = t.ConsumerId, plate = "DIR1" })).Id();
