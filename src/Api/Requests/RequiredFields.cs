@@ -12,7 +12,7 @@ namespace Vrps.Api.Requests;
 /// lists these fields as required (<c>ContractSchemaFilter</c>) and every endpoint's request is checked against them
 /// before the endpoint runs (<c>RequiredFieldsFilter</c>), so the two can never disagree.
 /// </summary>
-public static class RequiredFields
+internal static class RequiredFields
 {
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<Field>> Fields = new();
 
