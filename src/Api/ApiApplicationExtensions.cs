@@ -41,25 +41,27 @@ public static class ApiApplicationExtensions
         app.UseSwaggerUI(static o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "VRPS API v1"));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = static _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = static c => c.Tags.Contains("ready") });
-        app.MapCustomerEndpoints();
-        app.MapPropertyEndpoints();
-        app.MapLotEndpoints();
-        app.MapUnitEndpoints();
-        app.MapEnforcementCompanyEndpoints();
-        app.MapApiKeyEndpoints();
-        app.MapAuditEndpoints();
-        app.MapEventFeedEndpoints();
-        app.MapWebhookEndpoints();
-        app.MapPassTypeEndpoints();
-        app.MapOfferEndpoints();
-        app.MapClaimEndpoints();
-        app.MapPassEndpoints();
-        app.MapEnforcementEndpoints();
-        app.MapMoneyEndpoints();
-        app.MapConsumerEndpoints();
-        app.MapReservationEndpoints();
-        app.MapTicketEndpoints();
-        app.MapAmenityEndpoints();
+        // One group for every API route, so each request record is checked for its required fields in one place.
+        var api = app.MapGroup("").AddEndpointFilterFactory(RequiredFieldsFilter.Create);
+        api.MapCustomerEndpoints();
+        api.MapPropertyEndpoints();
+        api.MapLotEndpoints();
+        api.MapUnitEndpoints();
+        api.MapEnforcementCompanyEndpoints();
+        api.MapApiKeyEndpoints();
+        api.MapAuditEndpoints();
+        api.MapEventFeedEndpoints();
+        api.MapWebhookEndpoints();
+        api.MapPassTypeEndpoints();
+        api.MapOfferEndpoints();
+        api.MapClaimEndpoints();
+        api.MapPassEndpoints();
+        api.MapEnforcementEndpoints();
+        api.MapMoneyEndpoints();
+        api.MapConsumerEndpoints();
+        api.MapReservationEndpoints();
+        api.MapTicketEndpoints();
+        api.MapAmenityEndpoints();
         return app;
     }
 }

@@ -71,7 +71,7 @@ public static class AmenityEndpoints
         Guid id, BookingCreateRequest request, ApiPrincipal principal, Access access, IGrainFactory grains, GrainIndex index, HttpContext context)
     {
         var amenity = await AmenityAsync(id, principal, access, grains);
-        var unitId = request.UnitId ?? throw DomainException.Validation("unitId", "unitId is required.");
+        var unitId = request.UnitId!.Value;
         var unit = await access.UnitAsync(principal, unitId, Need.Read);
         if (unit.PropertyId != amenity.PropertyId)
         {
@@ -83,8 +83,8 @@ public static class AmenityEndpoints
             throw new DomainException("forbidden", "Only operators and the unit's managers may book for it.", StatusCodes.Status403Forbidden);
         }
 
-        var start = request.Start ?? throw DomainException.Validation("start", "start is required.");
-        var end = request.End ?? throw DomainException.Validation("end", "end is required.");
+        var start = request.Start!.Value;
+        var end = request.End!.Value;
         var bookingId = IdempotentIds.For(context, principal, id);
         var amenityGrain = grains.GetGrain<IAmenityGrain>(id);
         if (IdempotentIds.IsDerived(context) && await index.FindAsync(AmenityIndexKinds.Booking, bookingId.ToString("D")) is { } row)

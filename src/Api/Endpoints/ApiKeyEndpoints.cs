@@ -28,7 +28,7 @@ public static class ApiKeyEndpoints
 
     private static async Task<Created<ApiKeyCreated>> CreateAsync(CreateApiKeyRequest request, ApiPrincipal principal, Access access, IGrainFactory grains)
     {
-        var role = request.Role ?? throw DomainException.Validation("role", $"role is required: one of {string.Join(", ", Roles.All)}.");
+        var role = request.Role!;
         var (customerId, userId, companyId, consumerId) = await ResolveBindingAsync(request, role, principal, access, grains);
         var id = Guid.NewGuid();
         var (token, hash) = ApiKeyToken.Create(id);

@@ -32,7 +32,7 @@ public static class ClaimEndpoints
 
     private static async Task<IResult> ClaimAsync(ClaimBody body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimCoordinator claims)
     {
-        var lotId = body.LotId ?? throw DomainException.Validation("lotId", "lotId is required.");
+        var lotId = body.LotId!.Value;
         var result = await claims.ClaimAsync(new ClaimRequest(
             body.OfferId, body.Code, body.ShareToken, lotId, body.Phone, body.Email, null, body.Plate, idempotencyKey, Issuer: null));
         return result.Replayed

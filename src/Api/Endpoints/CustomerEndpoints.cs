@@ -37,7 +37,7 @@ public static class CustomerEndpoints
     {
         RequireAdmin(principal);
         var id = Guid.NewGuid();
-        var customer = await grains.GetGrain<ICustomerGrain>(id).CreateAsync(new CreateCustomer(request.Name ?? ""), principal.Actor);
+        var customer = await grains.GetGrain<ICustomerGrain>(id).CreateAsync(new CreateCustomer(request.Name!), principal.Actor);
         return TypedResults.Created($"/api/customers/{id}", customer);
     }
 
@@ -83,7 +83,7 @@ public static class CustomerEndpoints
         Guid id, CreatePropertyRequest request, ApiPrincipal principal, Access access, IGrainFactory grains)
     {
         await access.CustomerAsync(principal, id, Need.Write);
-        var command = new CreateProperty(Guid.NewGuid(), request.Name ?? "", request.Timezone ?? "", request.Branding);
+        var command = new CreateProperty(Guid.NewGuid(), request.Name!, request.Timezone!, request.Branding);
         var property = await grains.GetGrain<ICustomerGrain>(id).AddPropertyAsync(command, principal.Actor);
         return TypedResults.Created($"/api/properties/{property.Id}", property);
     }
@@ -92,7 +92,7 @@ public static class CustomerEndpoints
     {
         await access.CustomerAsync(principal, id, Need.Write);
         var userId = Guid.NewGuid();
-        var user = await grains.GetGrain<IUserGrain>(userId).InitializeAsync(id, new CreateUser(userId, request.Email ?? "", request.Name ?? ""), principal.Actor);
+        var user = await grains.GetGrain<IUserGrain>(userId).InitializeAsync(id, new CreateUser(userId, request.Email!, request.Name!), principal.Actor);
         return TypedResults.Created($"/api/users/{userId}", user);
     }
 

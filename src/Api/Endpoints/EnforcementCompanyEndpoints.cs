@@ -31,7 +31,7 @@ public static class EnforcementCompanyEndpoints
     {
         CustomerEndpoints.RequireAdmin(principal);
         var id = Guid.NewGuid();
-        var company = await grains.GetGrain<IEnforcementCompanyGrain>(id).CreateAsync(new CreateEnforcementCompany(request.Name ?? ""), principal.Actor);
+        var company = await grains.GetGrain<IEnforcementCompanyGrain>(id).CreateAsync(new CreateEnforcementCompany(request.Name!), principal.Actor);
         return TypedResults.Created($"/api/enforcement-companies/{id}", company);
     }
 

@@ -62,8 +62,7 @@ public static class EnforcementEndpoints
 
     private static async Task<Created<ScanView>> RecordScanAsync(RecordScanRequest request, ApiPrincipal principal, Access access, IGrainFactory grains)
     {
-        var lotId = request.LotId ?? throw DomainException.Validation("lotId", "lotId is required.");
-        var plate = string.IsNullOrWhiteSpace(request.Plate) ? throw DomainException.Validation("plate", "plate is required.") : request.Plate;
+        var (lotId, plate) = (request.LotId!.Value, request.Plate!);
         await LogAsync(principal, access, lotId);
         var id = Guid.NewGuid();
         var scan = await grains.GetGrain<IScanGrain>(id)
@@ -74,12 +73,11 @@ public static class EnforcementEndpoints
     private static async Task<Created<ViolationView>> RecordViolationAsync(
         RecordViolationRequest request, ApiPrincipal principal, Access access, IGrainFactory grains)
     {
-        var lotId = request.LotId ?? throw DomainException.Validation("lotId", "lotId is required.");
-        var plate = string.IsNullOrWhiteSpace(request.Plate) ? throw DomainException.Validation("plate", "plate is required.") : request.Plate;
+        var (lotId, plate) = (request.LotId!.Value, request.Plate!);
         await LogAsync(principal, access, lotId);
         var id = Guid.NewGuid();
         var command = new RecordViolation(
-            lotId, plate, request.Reason ?? "", request.Notes, request.PhotoUrls, request.StickerNumber, principal.EnforcementCompanyId);
+            lotId, plate, request.Reason!, request.Notes, request.PhotoUrls, request.StickerNumber, principal.EnforcementCompanyId);
         var violation = await grains.GetGrain<IViolationGrain>(id).RecordAsync(command, principal.Actor);
         return TypedResults.Created($"/api/violations/{id}", violation);
     }

@@ -57,7 +57,7 @@ public static class OfferEndpoints
             await access.LotAsync(principal, id, Need.Write);
         }
 
-        var passTypeId = request.PassTypeId ?? throw DomainException.Validation("passTypeId", "passTypeId is required.");
+        var passTypeId = request.PassTypeId!.Value;
         var passType = await grains.GetGrain<IPassTypeGrain>(passTypeId).GetAsync();
         if (passType.LotId != lot.Id)
         {
@@ -72,7 +72,7 @@ public static class OfferEndpoints
         var property = await grains.GetGrain<IPropertyGrain>(lot.PropertyId).GetAsync();
         var offerId = Guid.NewGuid();
         var offer = await grains.GetGrain<IOfferGrain>(offerId).InitializeAsync(
-            new CreateOffer(offerId, request.Kind ?? "", passTypeId, request.UnitId, request.Capacity, request.StartsAt, request.EndsAt, request.ExpiresAt),
+            new CreateOffer(offerId, request.Kind!, passTypeId, request.UnitId, request.Capacity, request.StartsAt, request.EndsAt, request.ExpiresAt),
             new OfferContext(lot.CustomerId, lot.PropertyId, lot.Id, property.Timezone),
             principal.Actor);
         return TypedResults.Created($"/api/offers/{offerId}", offer);

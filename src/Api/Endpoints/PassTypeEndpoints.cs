@@ -30,7 +30,7 @@ public static class PassTypeEndpoints
         var lot = await access.LotAsync(principal, id, Need.Write);
         var passTypeId = Guid.NewGuid();
         var passType = await grains.GetGrain<IPassTypeGrain>(passTypeId).InitializeAsync(
-            lot.CustomerId, lot.PropertyId, lot.Id, new CreatePassType(passTypeId, request.Name ?? "", request.Description, request.Terms!), principal.Actor);
+            lot.CustomerId, lot.PropertyId, lot.Id, new CreatePassType(passTypeId, request.Name ?? "", request.Description, request.Terms!.ToTerms()), principal.Actor);
         return TypedResults.Created($"/api/pass-types/{passTypeId}", passType);
     }
 
@@ -43,9 +43,9 @@ public static class PassTypeEndpoints
     private static async Task<Ok<PassTypeView>> GetAsync(Guid id, ApiPrincipal principal, Access access) =>
         TypedResults.Ok(await access.PassTypeAsync(principal, id, Need.Read));
 
-    private static async Task<Ok<PassTypeView>> SetTermsAsync(Guid id, Terms terms, ApiPrincipal principal, Access access, IGrainFactory grains)
+    private static async Task<Ok<PassTypeView>> SetTermsAsync(Guid id, TermsRequest terms, ApiPrincipal principal, Access access, IGrainFactory grains)
     {
         await access.PassTypeAsync(principal, id, Need.Write);
-        return TypedResults.Ok(await grains.GetGrain<IPassTypeGrain>(id).SetTermsAsync(terms, principal.Actor));
+        return TypedResults.Ok(await grains.GetGrain<IPassTypeGrain>(id).SetTermsAsync(terms.ToTerms(), principal.Actor));
     }
 }

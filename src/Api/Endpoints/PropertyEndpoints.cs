@@ -58,7 +58,7 @@ public static class PropertyEndpoints
     private static async Task<Created<LotView>> CreateLotAsync(Guid id, CreateLotRequest request, ApiPrincipal principal, Access access, IGrainFactory grains)
     {
         await access.PropertyAsync(principal, id, Need.Write);
-        var command = new CreateLot(Guid.NewGuid(), request.Name ?? "", request.Capacity, request.Mode, request.GracePeriodMinutes);
+        var command = new CreateLot(Guid.NewGuid(), request.Name!, request.Capacity, request.Mode, request.GracePeriodMinutes);
         var lot = await grains.GetGrain<IPropertyGrain>(id).AddLotAsync(command, principal.Actor);
         return TypedResults.Created($"/api/lots/{lot.Id}", lot);
     }
@@ -73,7 +73,7 @@ public static class PropertyEndpoints
     private static async Task<Created<UnitView>> CreateUnitAsync(Guid id, CreateUnitRequest request, ApiPrincipal principal, Access access, IGrainFactory grains)
     {
         await access.PropertyAsync(principal, id, Need.Write);
-        var unit = await grains.GetGrain<IPropertyGrain>(id).AddUnitAsync(new CreateUnit(Guid.NewGuid(), request.Name ?? "", request.MaxConcurrentPasses), principal.Actor);
+        var unit = await grains.GetGrain<IPropertyGrain>(id).AddUnitAsync(new CreateUnit(Guid.NewGuid(), request.Name!, request.MaxConcurrentPasses), principal.Actor);
         return TypedResults.Created($"/api/units/{unit.Id}", unit);
     }
 }

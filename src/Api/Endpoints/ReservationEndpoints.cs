@@ -83,16 +83,9 @@ public static class ReservationEndpoints
         Guid id, TouchpointScheduleRequest request, ApiPrincipal principal, Access access, IGrainFactory grains)
     {
         var property = await access.PropertyAsync(principal, id, Need.Write);
-        if (request.Touchpoints is null)
-        {
-            throw DomainException.Validation("touchpoints", "touchpoints is required (an empty list clears the schedule).");
-        }
-
-        var rules = request.Touchpoints.Select(static (t, i) => new TouchpointRule(
-            t?.Type!,
-            t?.OffsetMinutes ?? throw DomainException.Validation($"touchpoints[{i}].offsetMinutes", "offsetMinutes is required."),
-            t.RelativeTo!,
-            t.Channel!)).ToList();
+        var rules = request.Touchpoints!.Select(static (t, i) => t is null
+            ? throw DomainException.Validation($"touchpoints[{i}]", "A touchpoint must be an object.")
+            : new TouchpointRule(t.Type!, t.OffsetMinutes!.Value, t.RelativeTo!, t.Channel!)).ToList();
         return TypedResults.Ok(await grains.GetGrain<ITouchpointScheduleGrain>(id).SetAsync(property.CustomerId, rules, principal.Actor));
     }
 

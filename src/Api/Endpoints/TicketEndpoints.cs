@@ -67,7 +67,7 @@ public static class TicketEndpoints
 
         var ticketId = IdempotentIds.For(context, principal, property.Id);
         var ticket = await grains.GetGrain<ITicketGrain>(ticketId).CreateAsync(
-            new CreateTicket(property.CustomerId, property.Id, property.Timezone, request.Category ?? "", request.Priority ?? "", request.Title ?? "",
+            new CreateTicket(property.CustomerId, property.Id, property.Timezone, request.Category!, request.Priority!, request.Title!,
                 request.Description, request.UnitId, request.AmenityId, request.LotId, request.ReservationId, request.Reporter),
             principal.Actor);
         return TypedResults.Created($"/api/tickets/{ticketId}", ticket);
@@ -100,8 +100,7 @@ public static class TicketEndpoints
     private static async Task<Ok<TicketView>> PatchAsync(Guid id, TicketPatchRequest request, ApiPrincipal principal, Access access, IGrainFactory grains)
     {
         await TicketAsync(principal, id, access, grains);
-        var priority = request.Priority ?? throw DomainException.Validation("priority", "priority is the field that can be changed here.");
-        return TypedResults.Ok(await grains.GetGrain<ITicketGrain>(id).ChangePriorityAsync(priority, principal.Actor));
+        return TypedResults.Ok(await grains.GetGrain<ITicketGrain>(id).ChangePriorityAsync(request.Priority!, principal.Actor));
     }
 
     private static Task<Ok<TicketView>> AssignAsync(Guid id, TicketAssignRequest request, ApiPrincipal principal, Access access, IGrainFactory grains) =>
@@ -122,7 +121,7 @@ public static class TicketEndpoints
     private static async Task<Ok<SlaPolicyView>> PutPoliciesAsync(Guid id, SlaPolicyRequest request, ApiPrincipal principal, Access access, IGrainFactory grains)
     {
         await access.CustomerAsync(principal, id, Need.Write);
-        return TypedResults.Ok(await grains.GetGrain<ISlaPolicyGrain>(id).ReplaceAsync(id, request.Rules ?? throw DomainException.Validation("rules", "rules is required."), principal.Actor));
+        return TypedResults.Ok(await grains.GetGrain<ISlaPolicyGrain>(id).ReplaceAsync(id, request.Rules!, principal.Actor));
     }
 
     private static bool IsOperator(ApiPrincipal principal) => principal.IsAdmin || principal.Role == Roles.Operator;

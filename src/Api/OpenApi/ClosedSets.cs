@@ -37,6 +37,7 @@ internal static class ClosedSets
         [(typeof(PassView), nameof(PassView.Status))] = PassStatuses.All,
         [(typeof(PassSummary), nameof(PassSummary.Status))] = PassStatuses.All,
         [(typeof(Terms), nameof(Terms.RateStructure))] = TermsRules.RateStructures,
+        [(typeof(TermsRequest), nameof(TermsRequest.RateStructure))] = TermsRules.RateStructures,
         [(typeof(DurationRule), nameof(DurationRule.Kind))] = TermsRules.DurationKinds,
         [(typeof(QuotaRule), nameof(QuotaRule.Kind))] = TermsRules.QuotaKinds,
         [(typeof(CustomerView), nameof(CustomerView.Status))] = CustomerStatuses.All,

@@ -7,9 +7,9 @@ namespace Vrps.Api.Requests;
 /// <param name="CapacityPerSlot">Bookings that may share one slot (A3).</param>
 /// <param name="BlackoutDates">Local dates on which nothing can be booked.</param>
 public sealed record AmenityCreateRequest(
-    string? Name,
-    IReadOnlyDictionary<string, IReadOnlyList<OpeningInterval>>? OpeningHours,
-    int? SlotMinutes,
-    int? CapacityPerSlot,
+    [RequiredField] string? Name,
+    [RequiredField] IReadOnlyDictionary<string, IReadOnlyList<OpeningInterval>>? OpeningHours,
+    [RequiredField] int? SlotMinutes,
+    [RequiredField] int? CapacityPerSlot,
     IReadOnlyList<DateOnly>? BlackoutDates,
     BookingRules? Rules);

@@ -1,3 +1,3 @@
 namespace Vrps.Api.Requests;
 
-public sealed record CreateCustomerRequest(string? Name);
+public sealed record CreateCustomerRequest([RequiredField] string? Name);

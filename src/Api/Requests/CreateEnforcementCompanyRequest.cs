@@ -1,3 +1,3 @@
 namespace Vrps.Api.Requests;
 
-public sealed record CreateEnforcementCompanyRequest(string? Name);
+public sealed record CreateEnforcementCompanyRequest([RequiredField] string? Name);

@@ -6,4 +6,8 @@ namespace Vrps.Api.Requests;
 /// <param name="EndsAt">Claim window end (optional).</param>
 /// <param name="ExpiresAt">When the offer expires for good, by reminder (optional).</param>
 public sealed record CreateOfferRequest(
-    string? Kind, Guid? PassTypeId, Guid? UnitId, int? Capacity, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, DateTimeOffset? ExpiresAt);
+    [RequiredField] string? Kind,
+    [RequiredField] Guid? PassTypeId,
+    Guid? UnitId,
+    [RequiredWhen("Most passes ever issued through the offer; required for group offers.")] int? Capacity,
+    DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, DateTimeOffset? ExpiresAt);

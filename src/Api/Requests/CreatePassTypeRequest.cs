@@ -1,5 +1,3 @@
-using Vrps.Interfaces.PassTypes;
-
 namespace Vrps.Api.Requests;
 
-public sealed record CreatePassTypeRequest(string? Name, string? Description, Terms? Terms);
+public sealed record CreatePassTypeRequest([RequiredField] string? Name, string? Description, [RequiredField] TermsRequest? Terms);

@@ -1,3 +1,3 @@
 namespace Vrps.Api.Requests;
 
-public sealed record CreateUnitRequest(string? Name, int? MaxConcurrentPasses);
+public sealed record CreateUnitRequest([RequiredField] string? Name, [RequiredField] int? MaxConcurrentPasses);

@@ -1,3 +1,3 @@
 namespace Vrps.Api.Requests;
 
-public sealed record CreateUserRequest(string? Email, string? Name);
+public sealed record CreateUserRequest([RequiredField] string? Email, [RequiredField] string? Name);

@@ -1,3 +1,7 @@
 namespace Vrps.Api.Requests;
 
-public sealed record IssueDirectRequest(string? Phone, string? Email, Guid? ConsumerId, string? Plate);
+public sealed record IssueDirectRequest(
+    [RequiredWhen("Give consumerId, or the consumer's phone or email.")] string? Phone,
+    [RequiredWhen("Give consumerId, or the consumer's phone or email.")] string? Email,
+    [RequiredWhen("Give consumerId, or the consumer's phone or email.")] Guid? ConsumerId,
+    [RequiredField] string? Plate);

@@ -3,4 +3,4 @@ namespace Vrps.Api.Requests;
 /// <param name="Reason">Required, at most 200 characters.</param>
 /// <param name="PhotoUrls">At most ten absolute http(s) URLs.</param>
 public sealed record RecordViolationRequest(
-    Guid? LotId, string? Plate, string? Reason, string? Notes, IReadOnlyList<string>? PhotoUrls, string? StickerNumber);
+    [RequiredField] Guid? LotId, [RequiredField] string? Plate, [RequiredField] string? Reason, string? Notes, IReadOnlyList<string>? PhotoUrls, string? StickerNumber);

@@ -1,4 +1,9 @@
 namespace Vrps.Api.Requests;
 
 public sealed record ReservationCreateRequest(
-    string? GuestName, string? GuestEmail, string? GuestPhone, DateTimeOffset? CheckIn, DateTimeOffset? CheckOut, string? Channel);
+    [RequiredField] string? GuestName,
+    string? GuestEmail,
+    string? GuestPhone,
+    [RequiredField] DateTimeOffset? CheckIn,
+    [RequiredField] DateTimeOffset? CheckOut,
+    [RequiredField] string? Channel);

@@ -1,3 +1,3 @@
 namespace Vrps.Api.Requests;
 
-public sealed record ReservationReviewRequest(int? Rating, string? Comment);
+public sealed record ReservationReviewRequest([RequiredField] int? Rating, string? Comment);

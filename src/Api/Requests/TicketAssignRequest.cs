@@ -1,3 +1,3 @@
 namespace Vrps.Api.Requests;
 
-public sealed record TicketAssignRequest(string? Assignee);
+public sealed record TicketAssignRequest([RequiredField] string? Assignee);

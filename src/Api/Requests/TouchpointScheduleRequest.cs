@@ -1,3 +1,3 @@
 namespace Vrps.Api.Requests;
 
-public sealed record TouchpointScheduleRequest(IReadOnlyList<TouchpointRuleRequest?>? Touchpoints);
+public sealed record TouchpointScheduleRequest([RequiredField] IReadOnlyList<TouchpointRuleRequest?>? Touchpoints);

@@ -1,3 +1,3 @@
 namespace Vrps.Api.Requests;
 
-public sealed record TouchpointTicketRequest(string? Category, string? Priority, string? Title, string? Description);
+public sealed record TouchpointTicketRequest([RequiredField] string? Category, [RequiredField] string? Priority, [RequiredField] string? Title, string? Description);
