@@ -1,0 +1,37 @@
+namespace Vrps.Postgres.Events;
+
+internal static class EventLogSql
+{
+    /// <summary>
+    /// Serialises appends from the moment they draw a position until they commit (the lock is released only after the
+    /// commit is visible), so positions become visible in order and a reader reading past position p never later
+    /// finds a lower one. Distinct from the old runtime's outbox lock: the two logs do not contend.
+    /// </summary>
+    public const string LockLog = "SELECT pg_advisory_xact_lock(7355608010)";
+
+    public const string Append = """
+        WITH next AS (
+            INSERT INTO event_log_streams AS s (stream_namespace, stream_key, last_sequence)
+            VALUES (@namespace, @key, 1)
+            ON CONFLICT (stream_namespace, stream_key) DO UPDATE SET last_sequence = s.last_sequence + 1
+            RETURNING last_sequence)
+        INSERT INTO event_log (stream_namespace, stream_key, stream_hash, sequence, type, payload, occurred_at)
+        SELECT @namespace, @key, @hash, last_sequence, @type, @payload, @occurred FROM next
+        """;
+
+    public const string ReadQueue = """
+        SELECT position, stream_namespace, stream_key, sequence, type, payload::text, occurred_at
+        FROM event_log
+        WHERE position > @after AND stream_hash % @queues = @queue
+        ORDER BY position
+        LIMIT @max
+        """;
+
+    public const string ReadCheckpoint = "SELECT position FROM event_log_checkpoints WHERE provider = @provider AND queue = @queue";
+
+    public const string SaveCheckpoint = """
+        INSERT INTO event_log_checkpoints (provider, queue, position) VALUES (@provider, @queue, @position)
+        ON CONFLICT (provider, queue) DO UPDATE
+        SET position = GREATEST(event_log_checkpoints.position, excluded.position), updated_at = now()
+        """;
+}
