@@ -1,0 +1,133 @@
+using Npgsql;
+using Vrps.Postgres.Events;
+using Vrps.Testing;
+
+namespace Vrps.Postgres.Tests.Events;
+
+public sealed class EventDeliveryTests
+{
+    private const string WaitingLogLocks = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted";
+
+    [Fact]
+    public async Task Append_CommittedWithState_ReachesImplicitSubscriberInStreamOrder()
+    {
+        var connection = await TestPostgres.CreateDatabaseAsync("events_deliver");
+        await using var cluster = await EventCluster.StartAsync(connection);
+        var stream = NewKey();
+        var source = cluster.Grains.GetGrain<IEventSourceGrain>(NewKey());
+
+        await source.AppendAsync(stream, 3);
+        await source.AppendAsync(stream, 2);
+
+        var sink = EventSink.For(stream);
+        await Eventually.HoldsAsync(() => sink.Accepted.Count >= 5, "five events reach the subscriber");
+        Assert.Equal([1L, 2, 3, 4, 5], sink.Accepted.Select(static e => e.Sequence));
+        Assert.Equal(sink.Accepted.Select(static e => e.Position).Order(), sink.Accepted.Select(static e => e.Position));
+        Assert.Equal("""{"n": 5}""", sink.Accepted[^1].PayloadJson);
+    }
+
+    [Fact]
+    public async Task Append_StateWriteRolledBack_IsNeverDelivered()
+    {
+        var connection = await TestPostgres.CreateDatabaseAsync("events_rollback");
+        await using var cluster = await EventCluster.StartAsync(connection);
+        var stream = NewKey();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => cluster.Grains.GetGrain<IEventSourceGrain>(NewKey()).AppendThenFailAsync(stream));
+        await cluster.Grains.GetGrain<IEventSourceGrain>(NewKey()).AppendAsync(stream, 1);
+
+        // Delivery is in stream order, so once the later event is in, the rolled-back one would have been too.
+        var sink = EventSink.For(stream);
+        await Eventually.HoldsAsync(() => sink.Accepted.Count >= 1, "the committed event reaches the subscriber");
+        var only = Assert.Single(sink.Deliveries);
+        Assert.Equal(1, only.Sequence);
+    }
+
+    [Fact]
+    public async Task Append_ManyConcurrentWritersOnOneStream_ArriveInOrderWithoutGaps()
+    {
+        const int writers = 20;
+        const int rounds = 5;
+        var connection = await TestPostgres.CreateDatabaseAsync("events_concurrent");
+        await using var cluster = await EventCluster.StartAsync(connection);
+        var stream = NewKey();
+
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(async _ =>
+        {
+            var source = cluster.Grains.GetGrain<IEventSourceGrain>(NewKey());
+            for (var round = 0; round < rounds; round++)
+            {
+                await source.AppendAsync(stream, 1);
+            }
+        }));
+
+        var sink = EventSink.For(stream);
+        await Eventually.HoldsAsync(() => sink.Accepted.Count >= writers * rounds, "every event reaches the subscriber");
+        Assert.Equal(Enumerable.Range(1, writers * rounds).Select(static i => (long)i), sink.Accepted.Select(static e => e.Sequence));
+        Assert.Equal(sink.Accepted.Select(static e => e.Position).Order(), sink.Accepted.Select(static e => e.Position));
+    }
+
+    [Fact]
+    public async Task Append_LowerPositionCommitsLate_IsDeliveredAndNotOvertaken()
+    {
+        var connection = await TestPostgres.CreateDatabaseAsync("events_late");
+        await using var cluster = await EventCluster.StartAsync(connection);
+        await using var dataSource = NpgsqlDataSource.Create(connection);
+        var early = NewKey();
+        var late = NewKey();
+
+        // A transaction that draws its position and then takes its time to commit.
+        await using var slow = await dataSource.OpenConnectionAsync();
+        await using var transaction = await slow.BeginTransactionAsync();
+        await using (var batch = new NpgsqlBatch(slow, transaction))
+        {
+            EventLog.Append(EventSinkGrain.Namespace, early, EventTypes.Noted, "{}", DateTimeOffset.UnixEpoch).AddTo(batch);
+            await batch.ExecuteNonQueryAsync();
+        }
+
+        var overtaking = cluster.Grains.GetGrain<IEventSourceGrain>(NewKey()).AppendAsync(late, 1);
+        await Eventually.HoldsAsync(async () => await CountAsync(dataSource, WaitingLogLocks) == 1, "the later append waits for the earlier one to commit");
+        Assert.False(overtaking.IsCompleted);
+
+        await transaction.CommitAsync();
+        await overtaking;
+
+        await Eventually.HoldsAsync(() => EventSink.For(early).Accepted.Count == 1 && EventSink.For(late).Accepted.Count == 1, "both events reach their subscribers");
+        Assert.True(EventSink.For(early).Accepted[0].Position < EventSink.For(late).Accepted[0].Position);
+    }
+
+    [Fact]
+    public async Task Delivery_SiloRestarts_ResumesFromCheckpointWithoutLoss()
+    {
+        var connection = await TestPostgres.CreateDatabaseAsync("events_restart");
+        await using var dataSource = NpgsqlDataSource.Create(connection);
+        var stream = NewKey();
+        var sink = EventSink.For(stream);
+        await using (var first = await EventCluster.StartAsync(connection))
+        {
+            var source = first.Grains.GetGrain<IEventSourceGrain>(NewKey());
+            await source.AppendAsync(stream, 5);
+            await Eventually.HoldsAsync(() => sink.Accepted.Count >= 5, "the first events reach the subscriber");
+            await source.AppendAsync(stream, 5);
+            await Eventually.HoldsAsync(
+                async () => await CountAsync(dataSource, "SELECT coalesce(max(position), 0) FROM event_log_checkpoints") >= 5,
+                "the checkpoint moves past the delivered events");
+            await first.StopAsync();
+        }
+
+        // Committed while no silo runs.
+        await EventCluster.AppendDirectlyAsync(dataSource, stream, 5);
+
+        await using var second = await EventCluster.StartAsync(connection);
+        await Eventually.HoldsAsync(() => sink.Accepted.Count >= 15, "every event reaches the subscriber after the restart");
+        Assert.Equal(Enumerable.Range(1, 15).Select(static i => (long)i), sink.Accepted.Select(static e => e.Sequence));
+    }
+
+    private static string NewKey() => Guid.NewGuid().ToString("N");
+
+    private static async Task<long> CountAsync(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
