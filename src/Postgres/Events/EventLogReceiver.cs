@@ -40,29 +40,50 @@ internal sealed class EventLogReceiver(
         var max = maxCount > 0 ? Math.Min(maxCount, options.BatchSize) : options.BatchSize;
         await using var command = dataSource.CreateCommand(EventLogSql.ReadQueue);
         command.Parameters.AddWithValue("after", readUpTo);
+        command.Parameters.AddWithValue("scan", (long)max * options.QueueCount);
         command.Parameters.AddWithValue("queues", options.QueueCount);
         command.Parameters.AddWithValue("queue", queue);
-        command.Parameters.AddWithValue("max", max);
         var batches = new List<IBatchContainer>();
+        long? scannedTo = null;
+        var more = false;
         await using (var reader = await command.ExecuteReaderAsync().ConfigureAwait(false))
         {
             while (await reader.ReadAsync().ConfigureAwait(false))
             {
+                scannedTo ??= reader.IsDBNull(0) ? null : reader.GetInt64(0);
+                if (reader.IsDBNull(1))
+                {
+                    break;
+                }
+
+                if (batches.Count == max)
+                {
+                    more = true;
+                    break;
+                }
+
                 var loggedEvent = new LoggedEvent(
-                    reader.GetInt64(0),
-                    reader.GetInt64(3),
-                    reader.GetString(4),
+                    reader.GetInt64(1),
+                    reader.GetInt64(4),
                     reader.GetString(5),
-                    reader.GetFieldValue<DateTimeOffset>(6));
-                batches.Add(new EventLogBatchContainer(StreamId.Create(reader.GetString(1), reader.GetString(2)), loggedEvent));
+                    reader.GetString(6),
+                    reader.GetFieldValue<DateTimeOffset>(7));
+                batches.Add(new EventLogBatchContainer(StreamId.Create(reader.GetString(2), reader.GetString(3)), loggedEvent));
             }
         }
 
         foreach (var batch in batches)
         {
-            var position = batch.SequenceToken.SequenceNumber;
-            undelivered.Add(position);
-            readUpTo = position;
+            undelivered.Add(batch.SequenceToken.SequenceNumber);
+        }
+
+        // Positions commit in order (the append lock), so nothing can still appear at or below what this read saw.
+        // When this queue had more rows than it took, the rest are read next time, from the last one taken.
+        readUpTo = more ? batches[^1].SequenceToken.SequenceNumber : scannedTo ?? readUpTo;
+        if (undelivered.Count == 0 && readUpTo > checkpoint)
+        {
+            // Only other queues' events went by: nothing of ours awaits delivery, so a restart need not rescan them.
+            await TrySaveCheckpointAsync(readUpTo).ConfigureAwait(false);
         }
 
         return batches;
@@ -76,24 +97,27 @@ internal sealed class EventLogReceiver(
         }
 
         var delivered = undelivered.Count == 0 ? readUpTo : undelivered.Min - 1;
-        if (delivered <= checkpoint)
+        if (delivered > checkpoint)
         {
-            return;
-        }
-
-        try
-        {
-            await SaveCheckpointAsync(delivered).ConfigureAwait(false);
-            checkpoint = delivered;
-        }
-        catch (NpgsqlException exception)
-        {
-            // The events stay delivered; a lagging checkpoint costs only redelivery after a restart.
-            EventLogLog.CheckpointFailed(logger, providerName, queue, exception);
+            await TrySaveCheckpointAsync(delivered).ConfigureAwait(false);
         }
     }
 
     public Task Shutdown(TimeSpan timeout) => Task.CompletedTask;
+
+    private async Task TrySaveCheckpointAsync(long position)
+    {
+        try
+        {
+            await SaveCheckpointAsync(position).ConfigureAwait(false);
+            checkpoint = position;
+        }
+        catch (NpgsqlException exception)
+        {
+            // Nothing is lost: a lagging checkpoint costs only redelivery after a restart.
+            EventLogLog.CheckpointFailed(logger, providerName, queue, exception);
+        }
+    }
 
     private async Task SaveCheckpointAsync(long position)
     {

@@ -19,12 +19,23 @@ internal static class EventLogSql
         SELECT @namespace, @key, @hash, last_sequence, @type, @payload, @occurred FROM next
         """;
 
+    /// <summary>
+    /// One queue's events within the next @scan positions of the whole log, in one statement so the window and its
+    /// rows come from one snapshot. The first column, the window's last position, lets a queue whose streams are quiet
+    /// move past the other queues' rows instead of rescanning them on every poll. A queue without a row in the window
+    /// still gets one row, its event columns null.
+    /// </summary>
     public const string ReadQueue = """
-        SELECT position, stream_namespace, stream_key, sequence, type, payload::text, occurred_at
-        FROM event_log
-        WHERE position > @after AND stream_hash % @queues = @queue
-        ORDER BY position
-        LIMIT @max
+        WITH scanned AS MATERIALIZED (
+            SELECT position, stream_namespace, stream_key, stream_hash, sequence, type, payload, occurred_at
+            FROM event_log
+            WHERE position > @after
+            ORDER BY position
+            LIMIT @scan),
+        bound AS (SELECT max(position) AS scanned_to FROM scanned)
+        SELECT bound.scanned_to, e.position, e.stream_namespace, e.stream_key, e.sequence, e.type, e.payload::text, e.occurred_at
+        FROM bound LEFT JOIN scanned e ON e.stream_hash % @queues = @queue
+        ORDER BY e.position
         """;
 
     public const string ReadCheckpoint = "SELECT position FROM event_log_checkpoints WHERE provider = @provider AND queue = @queue";

@@ -123,6 +123,24 @@ public sealed class EventDeliveryTests
         Assert.Equal(Enumerable.Range(1, 15).Select(static i => (long)i), sink.Accepted.Select(static e => e.Sequence));
     }
 
+    [Fact]
+    public async Task Read_EventsOnlyOnOtherQueues_QuietQueueCheckpointMovesPastThem()
+    {
+        var connection = await TestPostgres.CreateDatabaseAsync("events_quiet");
+        await using var cluster = await EventCluster.StartAsync(connection);
+        await using var dataSource = NpgsqlDataSource.Create(connection);
+        var stream = NewKey();
+
+        await cluster.Grains.GetGrain<IEventSourceGrain>(NewKey()).AppendAsync(stream, 10);
+
+        // One stream lives on one queue; the other queues must not rescan its events on every poll, nor after a restart.
+        await Eventually.HoldsAsync(
+            async () => await CountAsync(
+                dataSource,
+                "SELECT count(*) FROM event_log_checkpoints WHERE position = (SELECT max(position) FROM event_log)") == EventCluster.QueueCount,
+            "every queue's checkpoint reaches the end of the log");
+    }
+
     private static string NewKey() => Guid.NewGuid().ToString("N");
 
     private static async Task<long> CountAsync(NpgsqlDataSource dataSource, string sql)
