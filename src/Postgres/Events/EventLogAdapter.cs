@@ -13,6 +13,7 @@ internal sealed class EventLogAdapter(
     string name,
     EventLogStreamOptions options,
     NpgsqlDataSource dataSource,
+    EventLogMetrics metrics,
     ILoggerFactory loggerFactory) : IQueueAdapter
 {
     public string Name { get; } = name;
@@ -25,5 +26,5 @@ internal sealed class EventLogAdapter(
         throw new NotSupportedException($"Stream provider '{Name}' reads the event log; append events with EventLog.Append staged on a state write.");
 
     public IQueueAdapterReceiver CreateReceiver(QueueId queueId) =>
-        new EventLogReceiver(Name, EventLogQueueMapper.NumberOf(queueId), options, dataSource, loggerFactory.CreateLogger<EventLogReceiver>());
+        new EventLogReceiver(Name, EventLogQueueMapper.NumberOf(queueId), options, dataSource, metrics, loggerFactory.CreateLogger<EventLogReceiver>());
 }

@@ -14,16 +14,23 @@ internal sealed class EventLogAdapterFactory : IQueueAdapterFactory
     private readonly string name;
     private readonly EventLogStreamOptions options;
     private readonly NpgsqlDataSource dataSource;
+    private readonly EventLogMetrics metrics;
     private readonly ILoggerFactory loggerFactory;
     private readonly EventLogQueueMapper mapper;
     private readonly SimpleQueueAdapterCache cache;
 
     private EventLogAdapterFactory(
-        string name, EventLogStreamOptions options, SimpleQueueCacheOptions cacheOptions, NpgsqlDataSource dataSource, ILoggerFactory loggerFactory)
+        string name,
+        EventLogStreamOptions options,
+        SimpleQueueCacheOptions cacheOptions,
+        NpgsqlDataSource dataSource,
+        EventLogMetrics metrics,
+        ILoggerFactory loggerFactory)
     {
         this.name = name;
         this.options = options;
         this.dataSource = dataSource;
+        this.metrics = metrics;
         this.loggerFactory = loggerFactory;
         mapper = new EventLogQueueMapper(name, options.QueueCount);
 
@@ -37,9 +44,10 @@ internal sealed class EventLogAdapterFactory : IQueueAdapterFactory
         services.GetRequiredService<IOptionsMonitor<EventLogStreamOptions>>().Get(name),
         services.GetRequiredService<IOptionsMonitor<SimpleQueueCacheOptions>>().Get(name),
         services.GetRequiredService<NpgsqlDataSource>(),
+        services.GetRequiredService<EventLogMetrics>(),
         services.GetRequiredService<ILoggerFactory>());
 
-    public Task<IQueueAdapter> CreateAdapter() => Task.FromResult<IQueueAdapter>(new EventLogAdapter(name, options, dataSource, loggerFactory));
+    public Task<IQueueAdapter> CreateAdapter() => Task.FromResult<IQueueAdapter>(new EventLogAdapter(name, options, dataSource, metrics, loggerFactory));
 
     public IQueueAdapterCache GetQueueAdapterCache() => cache;
 

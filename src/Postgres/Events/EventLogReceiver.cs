@@ -16,6 +16,7 @@ internal sealed class EventLogReceiver(
     int queue,
     EventLogStreamOptions options,
     NpgsqlDataSource dataSource,
+    EventLogMetrics metrics,
     ILogger<EventLogReceiver> logger) : IQueueAdapterReceiver
 {
     private readonly SortedSet<long> undelivered = [];
@@ -77,6 +78,8 @@ internal sealed class EventLogReceiver(
             undelivered.Add(batch.SequenceToken.SequenceNumber);
         }
 
+        metrics.Read(providerName, batches.Count);
+
         // Positions commit in order (the append lock), so nothing can still appear at or below what this read saw.
         // When this queue had more rows than it took, the rest are read next time, from the last one taken.
         readUpTo = more ? batches[^1].SequenceToken.SequenceNumber : scannedTo ?? readUpTo;
@@ -95,6 +98,8 @@ internal sealed class EventLogReceiver(
         {
             undelivered.Remove(message.SequenceToken.SequenceNumber);
         }
+
+        metrics.Delivered(providerName, messages.Count);
 
         var delivered = undelivered.Count == 0 ? readUpTo : undelivered.Min - 1;
         if (delivered > checkpoint)

@@ -36,6 +36,9 @@ public static class EventLogSiloBuilderExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EventLogStreamOptions>, EventLogStreamOptionsValidator>());
 
+        services.AddMetrics();
+        services.TryAddSingleton<EventLogMetrics>();
+
         // Once per silo however many providers read the log.
         if (!services.Any(static s => s.ServiceType == typeof(EventLogSchema)))
         {

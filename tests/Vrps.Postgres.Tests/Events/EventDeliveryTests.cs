@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Vrps.Postgres.Events;
 using Vrps.Testing;
@@ -139,6 +141,19 @@ public sealed class EventDeliveryTests
                 dataSource,
                 "SELECT count(*) FROM event_log_checkpoints WHERE position = (SELECT max(position) FROM event_log)") == EventCluster.QueueCount,
             "every queue's checkpoint reaches the end of the log");
+    }
+
+    [Fact]
+    public async Task Delivery_EventsDelivered_CountedInMetrics()
+    {
+        var connection = await TestPostgres.CreateDatabaseAsync("events_metrics");
+        await using var cluster = await EventCluster.StartAsync(connection);
+        using var probe = new EventLogMetricsProbe(cluster.Cluster.GetSiloServiceProvider().GetRequiredService<IMeterFactory>());
+
+        await cluster.Grains.GetGrain<IEventSourceGrain>(NewKey()).AppendAsync(NewKey(), 3);
+
+        await Eventually.HoldsAsync(() => probe.Delivered >= 3, "the three deliveries are counted");
+        Assert.Equal(3, probe.Read);
     }
 
     private static string NewKey() => Guid.NewGuid().ToString("N");
