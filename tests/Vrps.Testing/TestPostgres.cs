@@ -74,6 +74,9 @@ public static class TestPostgres
         {
             DataDirectory = directory,
             Durable = false,
+
+            // Test classes run side by side, each with whole silos and their connection pools: 200 ran out.
+            MaxConnections = 800,
         }).ConfigureAwait(false);
         return started;
     }

@@ -514,7 +514,7 @@ public sealed class LocalPostgres : IAsyncDisposable
             {
                 result = await RunAsync(
                     Path.Combine(binDirectory, "pg_ctl"),
-                    ["-D", pgData, "-l", logFile, "-w", "-t", timeoutSeconds.ToString(CultureInfo.InvariantCulture), "-o", ServerOptions(port, options.Durable), "start"],
+                    ["-D", pgData, "-l", logFile, "-w", "-t", timeoutSeconds.ToString(CultureInfo.InvariantCulture), "-o", ServerOptions(port, options.Durable, options.MaxConnections), "start"],
                     asServiceAccount,
                     dataDirectory,
                     logger,
@@ -582,14 +582,14 @@ public sealed class LocalPostgres : IAsyncDisposable
             logger,
             ct);
 
-    private static string ServerOptions(int port, bool durable)
+    private static string ServerOptions(int port, bool durable, int maxConnections)
     {
         // pg_ctl runs the server through /bin/sh, so '' reaches postgres as an empty value, which turns Unix sockets off.
         var settings = new StringBuilder()
             .Append("-c listen_addresses=").Append(LoopbackHost)
             .Append(CultureInfo.InvariantCulture, $" -c port={port}")
             .Append(" -c unix_socket_directories=''")
-            .Append(" -c max_connections=200")
+            .Append(CultureInfo.InvariantCulture, $" -c max_connections={maxConnections}")
             .Append(" -c shared_buffers=256MB");
         if (!durable)
         {

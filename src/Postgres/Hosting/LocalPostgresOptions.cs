@@ -24,6 +24,12 @@ public sealed class LocalPostgresOptions
     /// </summary>
     public bool Durable { get; init; } = true;
 
+    /// <summary>
+    /// The server's max_connections. A test process runs many silos at once, each with its own pools (storage, deadlines,
+    /// event queues, clustering), and needs more than one product silo does.
+    /// </summary>
+    public int MaxConnections { get; init; } = 200;
+
     /// <summary>Directory holding pg_ctl, initdb and postgres; <see langword="null"/> uses <see cref="LocalPostgres.FindBinDirectory"/>.</summary>
     public string? BinDirectory { get; init; }
 }
