@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Hosting;
 using Orleans.Runtime;
+using Vrps.Postgres.Migrations;
 
 namespace Vrps.Postgres.Deadlines;
 
@@ -36,12 +37,9 @@ public static class DeadlineSiloBuilderExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeadlineOptions>, DeadlineOptionsValidator>());
 
-        // For a migration runner that applies every module of the silo; ours applies this one at start either way.
         services.AddMetrics();
         services.TryAddSingleton<DeadlineMetrics>();
-        services.AddSingleton(DeadlineSchema.Migrations);
-        services.AddSingleton<DeadlineSchema>();
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(static sp => sp.GetRequiredService<DeadlineSchema>());
+        MigrateAtStart.Register(services, DeadlineSchema.Migrations);
         services.AddSingleton(static sp => ActivatorUtilities.CreateInstance<DeadlineService>(sp, BusinessTime(sp)));
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(static sp => sp.GetRequiredService<DeadlineService>());
         services.AddSingleton<IDeadlines>(static sp => ActivatorUtilities.CreateInstance<Deadlines>(sp, BusinessTime(sp)));

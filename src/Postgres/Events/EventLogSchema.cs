@@ -1,21 +1,11 @@
-using Microsoft.Extensions.Logging;
-using Npgsql;
-using Orleans;
-using Orleans.Runtime;
 using Vrps.Postgres.Migrations;
 
 namespace Vrps.Postgres.Events;
 
-/// <summary>Applies the event log's migrations before the silo serves grains or starts its pulling agents.</summary>
-internal sealed class EventLogSchema(NpgsqlDataSource dataSource, ILogger<MigrationRunner> logger) : ILifecycleParticipant<ISiloLifecycle>
+/// <summary>The event log's schema: its numbered SQL files, applied at silo start through <see cref="MigrateAtStart"/>.</summary>
+internal static class EventLogSchema
 {
     public const string Module = "event-log";
 
     public static MigrationSet Migrations { get; } = new(Module, typeof(EventLogSchema).Assembly);
-
-    public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(EventLogSchema), ServiceLifecycleStage.RuntimeInitialize, MigrateAsync);
-
-    public Task MigrateAsync(CancellationToken cancellationToken) =>
-        new MigrationRunner(dataSource, [Migrations], logger).RunAsync(cancellationToken);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Hosting;
 using Orleans.Runtime;
+using Vrps.Postgres.Migrations;
 using Orleans.Streams;
 
 namespace Vrps.Postgres.Events;
@@ -39,13 +40,7 @@ public static class EventLogSiloBuilderExtensions
         services.AddMetrics();
         services.TryAddSingleton<EventLogMetrics>();
 
-        // Once per silo however many providers read the log.
-        if (!services.Any(static s => s.ServiceType == typeof(EventLogSchema)))
-        {
-            services.AddSingleton(EventLogSchema.Migrations);
-            services.AddSingleton<EventLogSchema>();
-            services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(static sp => sp.GetRequiredService<EventLogSchema>());
-        }
+        MigrateAtStart.Register(services, EventLogSchema.Migrations);
 
         builder.AddPersistentStreams(name, EventLogAdapterFactory.Create, streams =>
         {

@@ -138,7 +138,7 @@ public sealed class DeadlineServiceTests
         var dueAt = clock.GetUtcNow().AddMinutes(10);
         await using (var dataSource = NpgsqlDataSource.Create(connection))
         {
-            await new DeadlineSchema(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
+            await new MigrationRunner(dataSource, [DeadlineSchema.Migrations], NullLogger<MigrationRunner>.Instance).RunAsync(CancellationToken.None);
             var deadlines = new Vrps.Postgres.Deadlines.Deadlines(dataSource, Options.Create(new DeadlineOptions()), clock);
             await deadlines.SetAsync(GrainId.Create(AlarmGrainType, key), "pass-expiry", dueAt);
         }
