@@ -34,5 +34,4 @@ public static class IndexKinds
     public const string TouchpointSchedule = "touchpoint_schedule";
     public const string Ticket = "ticket";
     public const string SlaPolicy = "sla_policy";
-    public const string Amenity = "amenity";
 }

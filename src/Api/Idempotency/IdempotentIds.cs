@@ -12,17 +12,13 @@ namespace Vrps.Api.Idempotency;
 public static class IdempotentIds
 {
     /// <summary>Whether <see cref="For"/> derives the id from an Idempotency-Key, so a record under it may already exist.</summary>
-    public static bool IsDerived(HttpContext context) =>
-        context.Request.Headers.TryGetValue(IdempotencyMiddleware.HeaderName, out var values) && values.ToString() is { Length: > 0 };
+    public static bool IsDerived(HttpContext context) => KeyOf(context) is not null;
 
     /// <param name="part">Names one of several records a single request creates (a touchpoint and the ticket it opens).</param>
-    public static Guid For(HttpContext context, ApiPrincipal principal, Guid scope, string? part = null)
-    {
-        if (!context.Request.Headers.TryGetValue(IdempotencyMiddleware.HeaderName, out var values) || values.ToString() is not { Length: > 0 } key)
-        {
-            return Guid.NewGuid();
-        }
+    public static Guid For(HttpContext context, ApiPrincipal principal, Guid scope, string? part = null) =>
+        KeyOf(context) is not { } key ? Guid.NewGuid()
+        : NameBasedIds.From(part is null ? $"{principal.KeyId:N}:{scope:N}:{key}" : $"{principal.KeyId:N}:{scope:N}:{key}:{part}");
 
-        return NameBasedIds.From(part is null ? $"{principal.KeyId:N}:{scope:N}:{key}" : $"{principal.KeyId:N}:{scope:N}:{key}:{part}");
-    }
+    private static string? KeyOf(HttpContext context) =>
+        context.Request.Headers.TryGetValue(IdempotencyMiddleware.HeaderName, out var values) && values.ToString() is { Length: > 0 } key ? key : null;
 }

@@ -26,7 +26,7 @@ public sealed class AmenityGrain([PersistentState("amenity")] IPersistentState<A
     /// <summary>Quota counters older than the longest quota window (a month) are no longer read.</summary>
     private const int QuotaMemoryDays = 40;
 
-    protected override string Kind => IndexKinds.Amenity;
+    protected override string Kind => AmenityIndexKinds.Amenity;
 
     public async Task<AmenityView> InitializeAsync(CreateAmenity command, AmenityContext context, Actor actor)
     {
