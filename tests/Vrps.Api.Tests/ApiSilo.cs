@@ -1,11 +1,15 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Vrps.Grains.Common;
 using Vrps.Silo;
 
 namespace Vrps.Api.Tests;
 
-/// <summary>The whole silo (runtime, grains, API) on Kestrel at a free loopback port, over a real database.</summary>
+/// <summary>The whole silo (Orleans, our providers, grains, API) on Kestrel at a free loopback port, over a real database.</summary>
 public sealed class ApiSilo : IAsyncDisposable
 {
     private readonly WebApplication app;
@@ -53,8 +57,8 @@ public sealed class ApiSilo : IAsyncDisposable
     {
         List<string> args = [
             "--urls", "http://127.0.0.1:0", "--environment", "Development", "--Vrps:BootstrapAdminKey", AdminKey,
-            "--Vrps:Claims:PermitsPerWindow", "1000000", "--Vrps:Runtime:ReminderPollInterval", "00:00:00.050",
-            "--Vrps:Runtime:EventPollInterval", "00:00:00.100"];
+            "--Vrps:Claims:PermitsPerWindow", "1000000", "--Vrps:Deadlines:PollInterval", "00:00:00.050",
+            "--Orleans:Endpoints:SiloPort", FreePort().ToString(CultureInfo.InvariantCulture), "--Orleans:Endpoints:GatewayPort", "0"];
         if (allowPrivateWebhookTargets)
         {
             args.AddRange(["--Vrps:Webhooks:AllowPrivateTargets", "true"]);
@@ -64,7 +68,8 @@ public sealed class ApiSilo : IAsyncDisposable
         var builder = WebApplication.CreateBuilder([.. args]);
         if (time is not null)
         {
-            builder.Services.AddSingleton(time);
+            // Business time only: the silo's own membership and timers keep real time.
+            builder.Services.AddKeyedSingleton(BusinessTime.Key, time);
         }
 
         builder.Logging.ClearProviders();
@@ -77,6 +82,14 @@ public sealed class ApiSilo : IAsyncDisposable
         client.BaseAddress = address;
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminKey);
         return new ApiSilo(app, client, carrier);
+    }
+
+    /// <summary>A loopback port free right now, for the silo-to-silo endpoint of a test silo.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

@@ -189,7 +189,7 @@ public sealed class IdempotencyApiTests : IAsyncLifetime
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await using var command = dataSource.CreateCommand(
-            "SELECT count(*) FROM reminders WHERE grain_type = 'idempotency_sweeper' AND grain_key = 'singleton' AND name = 'sweep'");
+            "SELECT count(*) FROM orleans_reminders WHERE grain_id = 'idempotency_sweeper/singleton' AND reminder_name = 'sweep'");
 
         Assert.Equal(1L, await command.ExecuteScalarAsync());
     }

@@ -17,6 +17,8 @@ internal sealed class SiloProcess : IDisposable
         Port = port;
     }
 
+    private static readonly ConcurrentDictionary<int, int> SiloPorts = new();
+
     public int Port { get; }
 
     public ConcurrentQueue<string> Output { get; } = new();
@@ -32,6 +34,11 @@ internal sealed class SiloProcess : IDisposable
             UseShellExecute = false,
         };
         info.Environment["Vrps__DataDirectory"] = dataDirectory;
+
+        // Its own silo-to-silo port, the same again when the test restarts it on its HTTP port (Orleans then retires
+        // the killed incarnation at once); no gateway, as nothing but the silo itself calls its grains.
+        info.Environment["Orleans__Endpoints__SiloPort"] = SiloPorts.GetOrAdd(port, static _ => FreePort()).ToString(CultureInfo.InvariantCulture);
+        info.Environment["Orleans__Endpoints__GatewayPort"] = "0";
         info.Environment.Remove("ConnectionStrings__Postgres");
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {

@@ -12,7 +12,6 @@ using Microsoft.AspNetCore.Http;
 using StandardWebhooks;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Webhooks;
-using Vrps.Runtime;
 using Vrps.Testing;
 
 namespace Vrps.Api.Tests;

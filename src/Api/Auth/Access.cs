@@ -8,7 +8,6 @@ using Vrps.Interfaces.PassTypes;
 using Vrps.Interfaces.Properties;
 using Vrps.Interfaces.Units;
 using Vrps.Interfaces.Users;
-using Vrps.Runtime;
 
 namespace Vrps.Api.Auth;
 

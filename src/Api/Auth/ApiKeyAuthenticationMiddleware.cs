@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Vrps.Api.Problems;
 using Vrps.Interfaces;
 using Vrps.Interfaces.ApiKeys;
-using Vrps.Runtime;
 
 namespace Vrps.Api.Auth;
 

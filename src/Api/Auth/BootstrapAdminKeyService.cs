@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Vrps.Interfaces;
 using Vrps.Interfaces.ApiKeys;
-using Vrps.Runtime;
 
 namespace Vrps.Api.Auth;
 

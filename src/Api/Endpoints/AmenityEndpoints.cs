@@ -8,7 +8,7 @@ using Vrps.Api.Idempotency;
 using Vrps.Api.Requests;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Amenities;
-using Vrps.Runtime;
+using Vrps.Postgres.Index;
 
 namespace Vrps.Api.Endpoints;
 
@@ -91,7 +91,7 @@ public static class AmenityEndpoints
         {
             // A retry whose stored answer expired: the booking was made, and may since have ended (cancelled, completed),
             // when the amenity no longer holds it. It is answered as it is now, never booked a second time.
-            var existing = row.Deserialize<BookingView>(RuntimeJson.Options)!;
+            var existing = row.Deserialize<BookingView>(VrpsJson.Options)!;
             return TypedResults.Ok(await amenityGrain.FindBookingAsync(bookingId) ?? existing);
         }
 
@@ -143,7 +143,7 @@ public static class AmenityEndpoints
     private static async Task<BookingView> BookingAsync(Guid id, ApiPrincipal principal, Access access, GrainIndex index, Need need)
     {
         var row = await index.FindAsync(AmenityIndexKinds.Booking, id.ToString("D"));
-        var booking = row?.Deserialize<BookingView>(RuntimeJson.Options) ?? throw DomainException.NotFound("Booking", id);
+        var booking = row?.Deserialize<BookingView>(VrpsJson.Options) ?? throw DomainException.NotFound("Booking", id);
         if (principal.Role is Roles.Enforcement or Roles.Consumer || !await access.CanSeeAsync(principal, booking.CustomerId, booking.PropertyId, null, booking.UnitId))
         {
             throw DomainException.NotFound("Booking", id);

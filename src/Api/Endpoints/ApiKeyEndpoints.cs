@@ -9,7 +9,7 @@ using Vrps.Interfaces;
 using Vrps.Interfaces.ApiKeys;
 using Vrps.Interfaces.Enforcement;
 using Vrps.Interfaces.Users;
-using Vrps.Runtime;
+using Vrps.Postgres.Index;
 
 namespace Vrps.Api.Endpoints;
 

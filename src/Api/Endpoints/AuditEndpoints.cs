@@ -7,8 +7,8 @@ using Vrps.Api.Auth;
 using Vrps.Api.Paging;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Audit;
-using Vrps.Runtime;
-using Vrps.Runtime.Streams;
+using Vrps.Postgres.Index;
+using Vrps.Postgres.Events;
 
 namespace Vrps.Api.Endpoints;
 
@@ -23,7 +23,7 @@ public static class AuditEndpoints
         return routes;
     }
 
-    private static async Task<Ok<Page<AuditEntry>>> ReadAsync(Guid? entityId, int? limit, string? cursor, ApiPrincipal principal, EventLog log)
+    private static async Task<Ok<Page<AuditEntry>>> ReadAsync(Guid? entityId, int? limit, string? cursor, ApiPrincipal principal, EventLogReader log)
     {
         var id = entityId ?? throw DomainException.Validation("entityId", "entityId is required.");
         var take = limit ?? PageRequest.DefaultLimit;
@@ -38,8 +38,8 @@ public static class AuditEndpoints
             throw DomainException.Validation("cursor", "cursor must be a nextCursor value returned by this list.");
         }
 
-        var events = await log.ReadStreamAsync(new StreamId(AuditRecord.Namespace, id.ToString("D")), after, take + 1);
-        var entries = events.Take(take).Select(static e => new AuditEntry(e.Sequence, e.As<AuditEntryRecord>())).ToList();
+        var events = await log.ReadStreamAsync(AuditRecord.Namespace, id.ToString("D"), after, take + 1);
+        var entries = events.Take(take).Select(static e => new AuditEntry(e.Sequence, e.As<AuditEntryRecord>(VrpsJson.Options))).ToList();
         var visible = entries.Where(e => principal.IsAdmin || (e.Record.CustomerId is { } tenant && tenant == principal.CustomerId)).ToList();
         if (visible.Count == 0 && (after == 0 || entries.Count > 0))
         {

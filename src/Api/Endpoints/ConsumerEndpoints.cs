@@ -9,7 +9,7 @@ using Vrps.Grains.Rules;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Consumers;
 using Vrps.Interfaces.Passes;
-using Vrps.Runtime;
+using Vrps.Postgres.Index;
 
 namespace Vrps.Api.Endpoints;
 

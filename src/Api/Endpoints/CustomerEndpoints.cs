@@ -11,7 +11,7 @@ using Vrps.Interfaces;
 using Vrps.Interfaces.Customers;
 using Vrps.Interfaces.Properties;
 using Vrps.Interfaces.Users;
-using Vrps.Runtime;
+using Vrps.Postgres.Index;
 
 namespace Vrps.Api.Endpoints;
 

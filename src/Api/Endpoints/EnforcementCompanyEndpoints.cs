@@ -8,7 +8,6 @@ using Vrps.Api.Auth;
 using Vrps.Api.Requests;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Enforcement;
-using Vrps.Runtime;
 
 namespace Vrps.Api.Endpoints;
 

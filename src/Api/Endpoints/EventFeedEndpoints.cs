@@ -9,8 +9,7 @@ using Vrps.Api.Events;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Customers;
 using Vrps.Interfaces.Events;
-using Vrps.Runtime;
-using Vrps.Runtime.Streams;
+using Vrps.Postgres.Events;
 
 namespace Vrps.Api.Endpoints;
 
@@ -32,7 +31,7 @@ public static class EventFeedEndpoints
         [AsParameters] EventFeedQuery query,
         ApiPrincipal principal,
         IGrainFactory grains,
-        EventLog log,
+        EventLogReader log,
         NpgsqlDataSource dataSource,
         TimeProvider time,
         IHostApplicationLifetime lifetime,
@@ -41,13 +40,13 @@ public static class EventFeedEndpoints
         // Everything that can be refused is checked before the first byte: once streaming, only closing is left.
         var customerId = await TenantOfAsync(principal, query.CustomerId, grains).ConfigureAwait(false);
         var start = EventFeedStart.Parse(query);
-        var stream = StreamId.Create(TenantEvents.Namespace, customerId);
-        var after = start.After ?? await EventStreamHead.ReadAsync(dataSource, stream, context.RequestAborted).ConfigureAwait(false);
+        var customerKey = customerId.ToString("D");
+        var after = start.After ?? await EventStreamHead.ReadAsync(dataSource, TenantEvents.Namespace, customerKey, context.RequestAborted).ConfigureAwait(false);
 
         // An open feed must not hold up shutdown until the client happens to leave.
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         var writer = new EventFeedWriter(log, time, loggers.CreateLogger("Vrps.Api.EventFeed"));
-        await writer.WriteAsync(context.Response, stream, after, start, stopping.Token).ConfigureAwait(false);
+        await writer.WriteAsync(context.Response, customerKey, after, start, stopping.Token).ConfigureAwait(false);
     }
 
     /// <summary>Operators and managers read their own customer's stream; platform admins name one; nobody else reads any.</summary>

@@ -7,7 +7,6 @@ using Vrps.Api.Auth;
 using Vrps.Api.Problems;
 using Vrps.Api.Requests;
 using Vrps.Interfaces.Lots;
-using Vrps.Runtime;
 
 namespace Vrps.Api.Endpoints;
 

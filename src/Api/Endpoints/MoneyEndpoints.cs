@@ -7,7 +7,7 @@ using Vrps.Api.Auth;
 using Vrps.Api.Paging;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Money;
-using Vrps.Runtime;
+using Vrps.Postgres.Index;
 
 namespace Vrps.Api.Endpoints;
 
@@ -51,7 +51,7 @@ public static class MoneyEndpoints
     private static async Task<Ok<PayoutView>> GetPayoutAsync(Guid id, ApiPrincipal principal, Access access, GrainIndex index)
     {
         var row = await index.FindAsync(MoneyIndexKinds.Payout, id.ToString("D")) ?? throw DomainException.NotFound("Payout", id);
-        var payout = row.Deserialize<PayoutView>(RuntimeJson.Options)!;
+        var payout = row.Deserialize<PayoutView>(VrpsJson.Options)!;
         try
         {
             await ReadAsync(principal, access, payout.CustomerId);

@@ -14,7 +14,7 @@ using Vrps.Interfaces.Offers;
 using Vrps.Interfaces.PassTypes;
 using Vrps.Interfaces.Passes;
 using Vrps.Interfaces.Properties;
-using Vrps.Runtime;
+using Vrps.Postgres.Index;
 
 namespace Vrps.Api.Endpoints;
 

@@ -7,7 +7,7 @@ using Vrps.Api.Paging;
 using Vrps.Grains.Passes;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Passes;
-using Vrps.Runtime;
+using Vrps.Postgres.Index;
 
 namespace Vrps.Api.Endpoints;
 

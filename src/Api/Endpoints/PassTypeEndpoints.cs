@@ -7,7 +7,7 @@ using Vrps.Api.Paging;
 using Vrps.Api.Requests;
 using Vrps.Interfaces;
 using Vrps.Interfaces.PassTypes;
-using Vrps.Runtime;
+using Vrps.Postgres.Index;
 
 namespace Vrps.Api.Endpoints;
 

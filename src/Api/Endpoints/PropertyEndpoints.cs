@@ -10,7 +10,7 @@ using Vrps.Interfaces;
 using Vrps.Interfaces.Lots;
 using Vrps.Interfaces.Properties;
 using Vrps.Interfaces.Units;
-using Vrps.Runtime;
+using Vrps.Postgres.Index;
 
 namespace Vrps.Api.Endpoints;
 

@@ -12,7 +12,7 @@ using Vrps.Interfaces;
 using Vrps.Interfaces.Properties;
 using Vrps.Interfaces.Reservations;
 using Vrps.Interfaces.Tickets;
-using Vrps.Runtime;
+using Vrps.Postgres.Index;
 
 namespace Vrps.Api.Endpoints;
 

@@ -9,7 +9,7 @@ using Vrps.Api.Requests;
 using Vrps.Grains.Tickets;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Tickets;
-using Vrps.Runtime;
+using Vrps.Postgres.Index;
 
 namespace Vrps.Api.Endpoints;
 

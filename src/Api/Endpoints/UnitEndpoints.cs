@@ -8,7 +8,6 @@ using Vrps.Api.Requests;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Units;
 using Vrps.Interfaces.Users;
-using Vrps.Runtime;
 
 namespace Vrps.Api.Endpoints;
 

@@ -9,8 +9,7 @@ using Vrps.Api.Paging;
 using Vrps.Api.Webhooks;
 using Vrps.Interfaces.Events;
 using Vrps.Interfaces.Webhooks;
-using Vrps.Runtime;
-using Vrps.Runtime.Streams;
+using Vrps.Postgres.Index;
 
 namespace Vrps.Api.Endpoints;
 
@@ -38,7 +37,7 @@ public static class WebhookEndpoints
     {
         var customerId = await WebhookAccess.CustomerForNewAsync(principal, access, request.CustomerId).ConfigureAwait(false);
         // A new webhook receives what happens from now on, not the customer's whole history.
-        var head = await EventStreamHead.ReadAsync(dataSource, StreamId.Create(TenantEvents.Namespace, customerId), context.RequestAborted)
+        var head = await EventStreamHead.ReadAsync(dataSource, TenantEvents.Namespace, customerId.ToString("D"), context.RequestAborted)
             .ConfigureAwait(false);
         var id = Guid.NewGuid();
         var webhook = await grains.GetGrain<IWebhookGrain>(id)

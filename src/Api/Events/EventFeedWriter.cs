@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Vrps.Runtime;
-using Vrps.Runtime.Streams;
+using Vrps.Interfaces;
+using Vrps.Interfaces.Events;
+using Vrps.Postgres.Events;
 
 namespace Vrps.Api.Events;
 
 /// <summary>Writes one stream as Server-Sent Events, polling the event log until the client leaves.</summary>
-internal sealed class EventFeedWriter(EventLog log, TimeProvider time, ILogger logger)
+internal sealed class EventFeedWriter(EventLogReader log, TimeProvider time, ILogger logger)
 {
     public const string ContentType = "text/event-stream";
 
@@ -22,7 +23,7 @@ internal sealed class EventFeedWriter(EventLog log, TimeProvider time, ILogger l
     /// <summary>Idle connections get a comment this often, so proxies and clients do not take silence for a dead peer.</summary>
     public static readonly TimeSpan KeepAliveInterval = TimeSpan.FromSeconds(15);
 
-    public async Task WriteAsync(HttpResponse response, StreamId stream, long after, EventFeedStart start, CancellationToken cancellationToken)
+    public async Task WriteAsync(HttpResponse response, string customerKey, long after, EventFeedStart start, CancellationToken cancellationToken)
     {
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = ContentType;
@@ -39,14 +40,14 @@ internal sealed class EventFeedWriter(EventLog log, TimeProvider time, ILogger l
             var lastWrite = time.GetTimestamp();
             while (true)
             {
-                IReadOnlyList<StreamEvent> events;
+                IReadOnlyList<StoredEvent> events;
                 try
                 {
-                    events = await log.ReadStreamAsync(stream, after, BatchSize, cancellationToken).ConfigureAwait(false);
+                    events = await log.ReadStreamAsync(TenantEvents.Namespace, customerKey, after, BatchSize, cancellationToken).ConfigureAwait(false);
                 }
                 catch (NpgsqlException exception)
                 {
-                    EventFeedLog.ReadFailed(logger, stream.ToString(), after, exception);
+                    EventFeedLog.ReadFailed(logger, $"{TenantEvents.Namespace}/{customerKey}", after, exception);
                     return;
                 }
 
@@ -97,10 +98,10 @@ internal sealed class EventFeedWriter(EventLog log, TimeProvider time, ILogger l
         }
     }
 
-    private static void Append(StringBuilder text, StreamEvent streamEvent)
+    private static void Append(StringBuilder text, StoredEvent streamEvent)
     {
         // Serialized JSON escapes line breaks inside strings, so the data field is always a single line.
-        var data = JsonSerializer.Serialize(new FeedEvent(streamEvent.Sequence, streamEvent.Type, streamEvent.OccurredAt, streamEvent.Payload), RuntimeJson.Options);
+        var data = JsonSerializer.Serialize(new FeedEvent(streamEvent.Sequence, streamEvent.Type, streamEvent.OccurredAt, streamEvent.Payload), VrpsJson.Options);
         text.Append(CultureInfo.InvariantCulture, $"id: {streamEvent.Sequence}\nevent: {streamEvent.Type}\ndata: {data}\n\n");
     }
 }

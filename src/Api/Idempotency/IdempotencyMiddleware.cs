@@ -1,3 +1,4 @@
+using Vrps.Grains.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ namespace Vrps.Api.Idempotency;
 /// key, or the anonymous scope of claims) and key; a retry gets the first response back. Keys, claims and responses live
 /// in Postgres, so this holds across silos and restarts.
 /// </summary>
-internal sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSource dataSource, TimeProvider time, ILogger<IdempotencyMiddleware> logger)
+internal sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSource dataSource, [FromKeyedServices(BusinessTime.Key)] TimeProvider time, ILogger<IdempotencyMiddleware> logger)
 {
     public const string HeaderName = "Idempotency-Key";
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Hosting;
-using Vrps.Runtime;
 
 namespace Vrps.Api.Idempotency;
 

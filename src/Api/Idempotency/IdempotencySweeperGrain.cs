@@ -1,12 +1,16 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Vrps.Runtime;
+using Vrps.Grains.Common;
 
 namespace Vrps.Api.Idempotency;
 
+/// <summary>
+/// Periodic housekeeping on an Orleans reminder: a skipped or late tick only leaves expired keys a little longer, so
+/// the stock reminder service (Postgres-backed) is the right tool, not one of our per-grain deadlines.
+/// </summary>
 [GrainType("idempotency_sweeper")]
 internal sealed class IdempotencySweeperGrain(NpgsqlDataSource dataSource, ILogger<IdempotencySweeperGrain> logger)
-    : Grain, IIdempotencySweeperGrain, IRemindable
+    : VrpsGrain, IIdempotencySweeperGrain, IRemindable
 {
     private const string SweepReminder = "sweep";
 
@@ -20,7 +24,7 @@ internal sealed class IdempotencySweeperGrain(NpgsqlDataSource dataSource, ILogg
             return;
         }
 
-        await RegisterOrUpdateReminder(SweepReminder, TimeSpan.FromMinutes(1), TimeSpan.FromHours(1));
+        await this.RegisterOrUpdateReminder(SweepReminder, TimeSpan.FromMinutes(1), TimeSpan.FromHours(1));
         scheduled = true;
     }
 

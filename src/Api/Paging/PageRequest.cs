@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Vrps.Interfaces;
-using Vrps.Runtime;
+using Vrps.Postgres.Index;
 
 namespace Vrps.Api.Paging;
 
@@ -37,7 +37,7 @@ public static class PageRequest
             var page = await index.ListAsync(kind, parentId, tenantId, next, size - items.Count, match: match);
             foreach (var item in page.Items)
             {
-                var typed = item.Deserialize<T>(RuntimeJson.Options)!;
+                var typed = item.Deserialize<T>(VrpsJson.Options)!;
                 if (keep is null || await keep(typed))
                 {
                     items.Add(typed);

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
+using Orleans.Runtime;
+using Orleans.Storage;
+using Vrps.Postgres.Storage;
 using Vrps.Interfaces;
-using Vrps.Runtime;
 
 namespace Vrps.Api.Problems;
 
@@ -36,10 +38,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge =>
             Problem(StatusCodes.Status413PayloadTooLarge, ProblemCodes.PayloadTooLarge, tooLarge.Message),
         BadHttpRequestException bad => Problem(bad.StatusCode, ProblemCodes.MalformedRequest, Describe(bad)),
-        StateConflictException conflict => Problem(StatusCodes.Status409Conflict, ProblemCodes.Conflict, conflict.Message),
-        GrainStorageException or NpgsqlException => Problem(
+        InconsistentStateException => Problem(
+            StatusCodes.Status409Conflict, ProblemCodes.Conflict, "The record changed while this request ran; nothing was stored. Retry."),
+        GrainStorageWriteException or GrainStorageReadException or NpgsqlException => Problem(
             StatusCodes.Status503ServiceUnavailable, ProblemCodes.StorageUnavailable, "The database is unavailable; nothing was stored. Retry shortly."),
-        GrainCallTimeoutException => Problem(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Timeout, "The request timed out; retry shortly."),
+        TimeoutException => Problem(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Timeout, "The request timed out; retry shortly."),
+        SiloUnavailableException or OrleansMessageRejectionException => Problem(
+            StatusCodes.Status503ServiceUnavailable, ProblemCodes.Timeout, "The service is briefly unavailable; retry shortly."),
         _ => Problem(StatusCodes.Status500InternalServerError, ProblemCodes.InternalError, "An unexpected error occurred."),
     };
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Vrps.Interfaces;
-using Vrps.Runtime;
 
 namespace Vrps.Api.Requests;
 
@@ -46,7 +45,7 @@ public sealed class PatchBody
     public int? Int(string name) => Read(name, JsonValueKind.Number, "an integer", static e => e.TryGetInt32(out var value) ? value : (int?)null);
 
     public T? Object<T>(string name) where T : class =>
-        Read(name, JsonValueKind.Object, "an object", static e => e.Deserialize<T>(RuntimeJson.Options));
+        Read(name, JsonValueKind.Object, "an object", static e => e.Deserialize<T>(VrpsJson.Options));
 
     private T? Read<T>(string name, JsonValueKind kind, string description, Func<JsonElement, T?> convert)
     {

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Vrps.Api.Auth;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Webhooks;
-using Vrps.Runtime;
 
 namespace Vrps.Api.Webhooks;
 

@@ -4,8 +4,8 @@ using Vrps.Interfaces;
 using Vrps.Interfaces.Amenities;
 using Vrps.Interfaces.Audit;
 using Vrps.Interfaces.Events;
-using Vrps.Runtime;
-using Vrps.Runtime.Streams;
+using Vrps.Postgres.Index;
+using Vrps.Postgres.Deadlines;
 
 namespace Vrps.Grains.Amenities;
 
@@ -15,10 +15,21 @@ namespace Vrps.Grains.Amenities;
 /// records go out as index rows in the same commit. Lifecycle deadlines (holds, slot ends) share one reminder.
 /// </summary>
 [GrainType("amenity")]
-public sealed class AmenityGrain([PersistentState("amenity")] IPersistentState<AmenityState> storage)
-    : EntityGrain<AmenityState>(storage), IAmenityGrain, IRemindable
+[Reentrant]
+public sealed class AmenityGrain : EntityGrain<AmenityState>, IAmenityGrain, IDeadlineReceiver
 {
     private const string TickReminder = "booking-deadlines";
+
+    private readonly CoalescedWrites writes;
+
+    /// <remarks>A hot grain: reentrant, deciding synchronously and saving through <see cref="CoalescedWrites"/>.</remarks>
+    public AmenityGrain([PersistentState("amenity")] IPersistentState<AmenityState> storage)
+        : base(storage)
+    {
+        writes = new CoalescedWrites(base.SaveAsync, DeactivateOnIdle);
+    }
+
+    protected override Task SaveAsync() => writes.SaveAsync();
 
     /// <summary>Residents arrive a little early; checking in earlier than this is almost certainly the wrong booking.</summary>
     private static readonly TimeSpan CheckInLead = TimeSpan.FromMinutes(30);
@@ -70,9 +81,10 @@ public sealed class AmenityGrain([PersistentState("amenity")] IPersistentState<A
         return Task.FromResult(View());
     }
 
-    public Task<AmenityAvailability> AvailabilityAsync(DateTimeOffset from, DateTimeOffset to)
+    public async Task<AmenityAvailability> AvailabilityAsync(DateTimeOffset from, DateTimeOffset to)
     {
         RequireExists();
+        await writes.DurableAsync();
         if (to <= from || to - from > TimeSpan.FromDays(AmenityCalendar.MaxAvailabilityDays))
         {
             throw DomainException.Validation("to", $"to must be after from, at most {AmenityCalendar.MaxAvailabilityDays} days later.");
@@ -87,11 +99,14 @@ public sealed class AmenityGrain([PersistentState("amenity")] IPersistentState<A
                     start, start.AddMinutes(State.SlotMinutes), State.CapacityPerSlot, taken, Math.Max(0, State.CapacityPerSlot - taken), entry?.Waitlist.Count ?? 0);
             })
             .ToList();
-        return Task.FromResult(new AmenityAvailability(Id, State.PropertyId, slots));
+        return new AmenityAvailability(Id, State.PropertyId, slots);
     }
 
-    public Task<BookingView?> FindBookingAsync(Guid bookingId) =>
-        Task.FromResult(State.Bookings.ContainsKey(bookingId) ? BookingViewOf(bookingId) : null);
+    public async Task<BookingView?> FindBookingAsync(Guid bookingId)
+    {
+        await writes.DurableAsync();
+        return State.Bookings.ContainsKey(bookingId) ? BookingViewOf(bookingId) : null;
+    }
 
     public Task<BookingView> BookAsync(BookAmenity command, Actor actor)
     {
@@ -163,9 +178,14 @@ public sealed class AmenityGrain([PersistentState("amenity")] IPersistentState<A
         var view = BookingViewOf(command.BookingId);
         ScheduleTick();
 
-        // Pipelined: the reply waits for this commit while the next booking's turn already runs.
-        _ = SaveAsync();
-        return Task.FromResult(view);
+        // The reply waits for this commit while the next booking already runs.
+        return SavedAsync(view);
+    }
+
+    private async Task<BookingView> SavedAsync(BookingView view)
+    {
+        await SaveAsync();
+        return view;
     }
 
     public Task<BookingView> CancelAsync(Guid bookingId, Actor actor) =>
@@ -225,7 +245,7 @@ public sealed class AmenityGrain([PersistentState("amenity")] IPersistentState<A
             _ = Change(bookingId, held, State.Rules.RequiresApproval ? BookingStatuses.PendingApproval : BookingStatuses.Confirmed, at));
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task OnDeadlineAsync(string reminderName, DateTimeOffset dueAt)
     {
         if (reminderName == TickReminder && Exists)
         {
@@ -446,7 +466,7 @@ public sealed class AmenityGrain([PersistentState("amenity")] IPersistentState<A
 
     private void AuditBooking(Guid bookingId, string action, Actor actor, BookingView before, BookingView after, DateTimeOffset now) =>
         RaiseEvent(
-            new StreamId(AuditRecord.Namespace, bookingId.ToString("D")),
+            AuditRecord.Namespace, bookingId.ToString("D"),
             AuditRecord.EventType(AmenityIndexKinds.Booking, action),
             new AuditRecord(bookingId, AmenityIndexKinds.Booking, State.CustomerId, action, actor, before, after, now));
 

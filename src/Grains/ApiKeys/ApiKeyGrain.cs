@@ -3,7 +3,7 @@ using Vrps.Grains.Rules;
 using Vrps.Interfaces;
 using Vrps.Interfaces.ApiKeys;
 using Vrps.Interfaces.Audit;
-using Vrps.Runtime;
+using Vrps.Postgres.Index;
 
 namespace Vrps.Grains.ApiKeys;
 

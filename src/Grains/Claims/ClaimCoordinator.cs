@@ -1,3 +1,5 @@
+using Vrps.Grains.Common;
+using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -11,7 +13,7 @@ using Vrps.Interfaces.Offers;
 using Vrps.Interfaces.PassTypes;
 using Vrps.Interfaces.Passes;
 using Vrps.Interfaces.Properties;
-using Vrps.Runtime;
+using Vrps.Postgres.Index;
 
 namespace Vrps.Grains.Claims;
 
@@ -22,7 +24,7 @@ namespace Vrps.Grains.Claims;
 /// pass grain, which either issued the pass or now voids it for good: nothing is oversold, nothing leaks.
 /// This class keeps no state; every guarantee lives in the grains and Postgres.
 /// </summary>
-public sealed class ClaimCoordinator(IGrainFactory grains, GrainIndex index, TimeProvider time, IOptions<PassOptions> options)
+public sealed class ClaimCoordinator(IGrainFactory grains, GrainIndex index, [FromKeyedServices(BusinessTime.Key)] TimeProvider time, IOptions<PassOptions> options)
 {
     private const int MaxRememberedShareTokens = 100_000;
     private readonly ConcurrentDictionary<string, Guid> shareTokens = new(StringComparer.Ordinal);

@@ -1,8 +1,7 @@
 using Vrps.Interfaces;
 using Vrps.Interfaces.Audit;
 using Vrps.Interfaces.Events;
-using Vrps.Runtime;
-using Vrps.Runtime.Streams;
+using Vrps.Postgres.Index;
 
 namespace Vrps.Grains.Common;
 
@@ -10,7 +9,7 @@ namespace Vrps.Grains.Common;
 /// Shared plumbing of the tree's grains: existence and soft deletion, the index row that lists read, and the audit
 /// record that commits with each change.
 /// </summary>
-public abstract class EntityGrain<TState>(IPersistentState<TState> state) : Grain
+public abstract class EntityGrain<TState>(IPersistentState<TState> state) : VrpsGrain
     where TState : EntityState, new()
 {
     protected TState State => state.State;
@@ -50,7 +49,7 @@ public abstract class EntityGrain<TState>(IPersistentState<TState> state) : Grai
 
     protected void Audit(string action, Actor actor, object? before, object? after, Guid? customerId) =>
         RaiseEvent(
-            new StreamId(AuditRecord.Namespace, Id.ToString("D")),
+            AuditRecord.Namespace, Id.ToString("D"),
             AuditRecord.EventType(Kind, action),
             new AuditRecord(Id, Kind, customerId, action, actor, before, after, TimeProvider.GetUtcNow()));
 
@@ -58,7 +57,7 @@ public abstract class EntityGrain<TState>(IPersistentState<TState> state) : Grai
     protected void Publish(string type, object payload) => Publish(State.CustomerId, type, payload);
 
     protected void Publish(Guid customerId, string type, object payload) =>
-        RaiseEvent(new StreamId(TenantEvents.Namespace, customerId.ToString("D")), type, payload);
+        RaiseEvent(TenantEvents.Namespace, customerId.ToString("D"), type, payload);
 
     /// <summary>
     /// Deletes children through their own grains. A reminder staged with the parent's deletion finishes the cascade
@@ -120,7 +119,7 @@ public abstract class EntityGrain<TState>(IPersistentState<TState> state) : Grai
             : Task.CompletedTask;
 
     /// <summary>Writes state with its index row and whatever events were raised; completes once committed.</summary>
-    protected Task SaveAsync()
+    protected virtual Task SaveAsync()
     {
         SetIndex(IndexRow());
         return state.WriteStateAsync();

@@ -1,13 +1,14 @@
+using Vrps.Grains.Common;
 using Vrps.Grains.Rules;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Consumers;
-using Vrps.Runtime;
+using Vrps.Postgres.Index;
 
 namespace Vrps.Grains.Consumers;
 
 /// <summary>A person who parks (R12): identities (one preferred) and vehicles (one default).</summary>
 [GrainType("consumer")]
-public sealed class ConsumerGrain([PersistentState("consumer")] IPersistentState<ConsumerState> state) : Grain, IConsumerGrain
+public sealed class ConsumerGrain([PersistentState("consumer")] IPersistentState<ConsumerState> state) : VrpsGrain, IConsumerGrain
 {
     public async Task<ConsumerView> CreateAsync(string? name, IReadOnlyList<ConsumerIdentity> identities)
     {
@@ -102,7 +103,7 @@ public sealed class ConsumerGrain([PersistentState("consumer")] IPersistentState
 
     private Task SaveAsync()
     {
-        SetIndex(new IndexEntry(IndexKinds.Consumer, GrainId.Key, null, null, state.State.Name, state.State.CreatedAt, null, View()));
+        SetIndex(new IndexEntry(IndexKinds.Consumer, this.GetPrimaryKey().ToString("D"), null, null, state.State.Name, state.State.CreatedAt, null, View()));
         return state.WriteStateAsync();
     }
 

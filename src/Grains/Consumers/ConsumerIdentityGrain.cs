@@ -1,11 +1,11 @@
+using Vrps.Grains.Common;
 using Vrps.Interfaces.Consumers;
-using Vrps.Runtime;
 
 namespace Vrps.Grains.Consumers;
 
 [GrainType("consumer_identity")]
 public sealed class ConsumerIdentityGrain([PersistentState("identity")] IPersistentState<ConsumerIdentityState> state)
-    : Grain, IConsumerIdentityGrain
+    : VrpsGrain, IConsumerIdentityGrain
 {
     public async Task<Guid> GetOrCreateConsumerAsync()
     {

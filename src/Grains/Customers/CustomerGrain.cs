@@ -5,13 +5,14 @@ using Vrps.Interfaces.Audit;
 using Vrps.Interfaces.Customers;
 using Vrps.Interfaces.Events;
 using Vrps.Interfaces.Properties;
-using Vrps.Runtime;
+using Vrps.Postgres.Index;
+using Vrps.Postgres.Deadlines;
 
 namespace Vrps.Grains.Customers;
 
 [GrainType("customer")]
 public sealed class CustomerGrain(GrainIndex index, [PersistentState("customer")] IPersistentState<CustomerState> storage)
-    : EntityGrain<CustomerState>(storage), ICustomerGrain, IRemindable
+    : EntityGrain<CustomerState>(storage), ICustomerGrain, IDeadlineReceiver
 {
     protected override string Kind => IndexKinds.Customer;
 
@@ -52,7 +53,7 @@ public sealed class CustomerGrain(GrainIndex index, [PersistentState("customer")
         return await GrainFactory.GetGrain<IPropertyGrain>(command.PropertyId).InitializeAsync(Id, command, actor);
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => ResumeCascadeAsync(index, reminderName);
+    public Task OnDeadlineAsync(string reminderName, DateTimeOffset dueAt) => ResumeCascadeAsync(index, reminderName);
 
     protected override (string Kind, Func<Guid, Task> Delete)[] Children(Actor actor) =>
         [(IndexKinds.Property, id => GrainFactory.GetGrain<IPropertyGrain>(id).DeleteAsync(actor))];

@@ -6,13 +6,14 @@ using Vrps.Interfaces.Events;
 using Vrps.Interfaces.Lots;
 using Vrps.Interfaces.Properties;
 using Vrps.Interfaces.Units;
-using Vrps.Runtime;
+using Vrps.Postgres.Index;
+using Vrps.Postgres.Deadlines;
 
 namespace Vrps.Grains.Lots;
 
 [GrainType("lot")]
 public sealed class LotGrain(GrainIndex index, [PersistentState("lot")] IPersistentState<LotState> storage)
-    : EntityGrain<LotState>(storage), ILotGrain, IRemindable
+    : EntityGrain<LotState>(storage), ILotGrain, IDeadlineReceiver
 {
     private const string PeerRevocationReminder = "finish-peer-revocations";
 
@@ -115,7 +116,7 @@ public sealed class LotGrain(GrainIndex index, [PersistentState("lot")] IPersist
         return View();
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task OnDeadlineAsync(string reminderName, DateTimeOffset dueAt)
     {
         if (reminderName != PeerRevocationReminder || !Exists)
         {

@@ -1,10 +1,10 @@
+using Vrps.Grains.Common;
 using System.Text.Json;
 using Vrps.Grains.Passes;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Audit;
 using Vrps.Interfaces.Money;
-using Vrps.Runtime;
-using Vrps.Runtime.Streams;
+using Vrps.Postgres.Index;
 
 namespace Vrps.Grains.Money;
 
@@ -15,7 +15,7 @@ namespace Vrps.Grains.Money;
 /// </summary>
 [GrainType("customer_ledger")]
 public sealed class CustomerLedgerGrain(GrainIndex index, [PersistentState("ledger")] IPersistentState<CustomerLedgerState> state)
-    : Grain, ICustomerLedgerGrain
+    : VrpsGrain, ICustomerLedgerGrain
 {
     private Guid CustomerId => this.GetPrimaryKey();
 
@@ -41,7 +41,7 @@ public sealed class CustomerLedgerGrain(GrainIndex index, [PersistentState("ledg
         }
 
         RaiseEvent(
-            new StreamId(AuditRecord.Namespace, payoutId.ToString("D")),
+            AuditRecord.Namespace, payoutId.ToString("D"),
             AuditRecord.EventType(MoneyIndexKinds.Payout, AuditActions.Created),
             new AuditRecord(payoutId, MoneyIndexKinds.Payout, CustomerId, AuditActions.Created, actor, null, payout, now));
         state.State.PayoutCount++;
@@ -62,7 +62,7 @@ public sealed class CustomerLedgerGrain(GrainIndex index, [PersistentState("ledg
             var page = await index.ListAsync(MoneyIndexKinds.Transaction, CustomerId.ToString("D"), null, cursor, GrainIndex.MaxPageSize);
             foreach (var row in page.Items)
             {
-                var transaction = row.Deserialize<TransactionRecord>(RuntimeJson.Options)!;
+                var transaction = row.Deserialize<TransactionRecord>(VrpsJson.Options)!;
                 if (transaction.Status == TransactionStatuses.Settled && transaction.PayoutId is null && transaction.CustomerId == CustomerId)
                 {
                     due.Add(transaction);

@@ -5,8 +5,8 @@ using Vrps.Interfaces;
 using Vrps.Interfaces.Lots;
 using Vrps.Interfaces.Occupancy;
 using Vrps.Interfaces.Passes;
-using Vrps.Runtime;
-using Vrps.Runtime.Streams;
+using Vrps.Postgres.Index;
+using Vrps.Postgres.Deadlines;
 
 namespace Vrps.Grains.Occupancy;
 
@@ -14,15 +14,29 @@ namespace Vrps.Grains.Occupancy;
 /// A lot's capacity (R11) and its plate index (R14). Plate lookups — the hottest read — are answered from memory;
 /// the memory is rebuilt from the grain index on activation and kept current by the lot's pass events.
 /// </summary>
+/// <remarks>A hot grain: reentrant, deciding synchronously and saving through <see cref="CoalescedWrites"/>.</remarks>
 [GrainType("lot_occupancy")]
+[Reentrant]
 [ImplicitStreamSubscription(PassLifecycle.LotNamespace)]
-public sealed class LotOccupancyGrain(GrainIndex index, [PersistentState("occupancy")] IPersistentState<LotOccupancyState> state)
-    : Grain, ILotOccupancyGrain, IRemindable, IStreamSubscriber
+public sealed class LotOccupancyGrain : VrpsGrain, ILotOccupancyGrain, IDeadlineReceiver, IStreamSubscriptionObserver
 {
     private const int RecentLimit = 200;
 
     private readonly Dictionary<Guid, PassSummary> active = [];
     private readonly Dictionary<string, List<PassSummary>> byPlate = new(StringComparer.Ordinal);
+    private readonly GrainIndex index;
+    private readonly IPersistentState<LotOccupancyState> state;
+    private readonly CoalescedWrites writes;
+
+    public LotOccupancyGrain(GrainIndex index, [PersistentState("occupancy")] IPersistentState<LotOccupancyState> state)
+    {
+        this.index = index;
+        this.state = state;
+        writes = new CoalescedWrites(state.WriteStateAsync, DeactivateOnIdle);
+    }
+
+    public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
+        ResumeEventsAsync(handleFactory, () => state.State.LastPassSequence, OnEventAsync);
 
     private Guid LotId => this.GetPrimaryKey();
 
@@ -34,7 +48,7 @@ public sealed class LotOccupancyGrain(GrainIndex index, [PersistentState("occupa
             IndexKinds.Pass, LotId.ToString("D"), IndexFields.Status, PassStatuses.HoldingCapacity, ["id", "plate", "status", "startsAt", "endsAt", "endedAt", "unitId"], cancellationToken);
         foreach (var row in rows)
         {
-            var pass = row.Deserialize<PassRow>(RuntimeJson.Options)!;
+            var pass = row.Deserialize<PassRow>(VrpsJson.Options)!;
             Track(new PassSummary(pass.Id, pass.Plate, pass.Status, pass.StartsAt, pass.EndsAt, pass.EndedAt, pass.UnitId));
         }
     }
@@ -52,24 +66,20 @@ public sealed class LotOccupancyGrain(GrainIndex index, [PersistentState("occupa
             throw new DomainException("lot_full", "The lot has no free place for another pass.", 409);
         }
 
-        var now = TimeProvider.GetUtcNow();
-        if (state.State.Holds.Count == 0)
+        if (Holds.Place(state.State.Holds, passId, TimeProvider.GetUtcNow()) is { } lapse)
         {
-            SetReminder(Holds.Reminder, now + Holds.Ttl);
+            SetReminder(Holds.Reminder, lapse);
         }
 
-        state.State.Holds[passId] = now + Holds.Ttl;
-        _ = state.WriteStateAsync();
+        await writes.SaveAsync();
     }
 
-    public Task CancelReservationAsync(Guid passId)
+    public async Task CancelReservationAsync(Guid passId)
     {
         if (state.State.Holds.Remove(passId))
         {
-            _ = state.WriteStateAsync();
+            await writes.SaveAsync();
         }
-
-        return Task.CompletedTask;
     }
 
     public async Task<PlateLookup> LookupAsync(string plate)
@@ -109,12 +119,14 @@ public sealed class LotOccupancyGrain(GrainIndex index, [PersistentState("occupa
     public async Task<OccupancyView> GetAsync()
     {
         var lot = await GrainFactory.GetGrain<ILotGrain>(LotId).GetAsync();
+        await writes.DurableAsync();
         return new OccupancyView(LotId, lot.Capacity, active.Count, state.State.Holds.Count);
     }
 
-    public Task OnEventAsync(StreamEvent streamEvent)
+    private async Task OnEventAsync(StreamEvent streamEvent)
     {
         var pass = streamEvent.As<PassLifecycle>().Pass;
+        state.State.LastPassSequence = streamEvent.Sequence;
         var changed = state.State.Holds.Remove(pass.PassId);
         Untrack(pass.PassId);
         if (PassStatuses.HoldsCapacity(pass.Status))
@@ -134,13 +146,11 @@ public sealed class LotOccupancyGrain(GrainIndex index, [PersistentState("occupa
 
         if (changed)
         {
-            _ = state.WriteStateAsync();
+            await writes.SaveAsync();
         }
-
-        return Task.CompletedTask;
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task OnDeadlineAsync(string reminderName, DateTimeOffset dueAt)
     {
         if (reminderName != Holds.Reminder)
         {
@@ -148,16 +158,13 @@ public sealed class LotOccupancyGrain(GrainIndex index, [PersistentState("occupa
         }
 
         var holds = state.State.Holds;
-        var lapsed = holds.Where(h => h.Value <= TimeProvider.GetUtcNow()).Select(static h => h.Key).ToList();
-        foreach (var passId in lapsed)
+        foreach (var issued in await Holds.SettleLapsedAsync(holds, TimeProvider.GetUtcNow(), GrainFactory))
         {
-            var pass = GrainFactory.GetGrain<IPassGrain>(passId);
-            if (await pass.ResolveAsync() && await pass.FindAsync() is { } issued && PassStatuses.HoldsCapacity(issued.Status))
+            if (PassStatuses.HoldsCapacity(issued.Status))
             {
+                Untrack(issued.Id);
                 Track(new PassSummary(issued.Id, issued.Plate, issued.Status, issued.StartsAt, issued.EndsAt, issued.EndedAt, issued.UnitId));
             }
-
-            holds.Remove(passId);
         }
 
         if (Holds.NextLapse(holds) is { } next)
@@ -165,7 +172,7 @@ public sealed class LotOccupancyGrain(GrainIndex index, [PersistentState("occupa
             SetReminder(Holds.Reminder, next);
         }
 
-        await state.WriteStateAsync();
+        await writes.SaveAsync();
     }
 
     private void Track(PassSummary pass)

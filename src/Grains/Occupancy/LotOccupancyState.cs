@@ -11,4 +11,7 @@ public sealed class LotOccupancyState
     public Dictionary<Guid, DateTimeOffset> Holds { get; set; } = [];
 
     public List<PassSummary> RecentlyExpired { get; set; } = [];
+
+    /// <summary>The last event of the lot's pass stream applied: a replayed one is skipped.</summary>
+    public long LastPassSequence { get; set; }
 }

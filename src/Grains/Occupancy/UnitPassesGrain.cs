@@ -4,20 +4,32 @@ using Vrps.Interfaces;
 using Vrps.Interfaces.Occupancy;
 using Vrps.Interfaces.Passes;
 using Vrps.Interfaces.Units;
-using Vrps.Runtime;
-using Vrps.Runtime.Streams;
+using Vrps.Postgres.Deadlines;
 
 namespace Vrps.Grains.Occupancy;
 
 /// <summary>A unit's concurrent active passes (R6, R11) and its per-pass-type quotas over rolling windows.</summary>
+/// <remarks>A hot grain: reentrant, deciding synchronously and saving through <see cref="CoalescedWrites"/>.</remarks>
 [GrainType("unit_passes")]
+[Reentrant]
 [ImplicitStreamSubscription(PassLifecycle.UnitNamespace)]
-public sealed class UnitPassesGrain([PersistentState("unit_passes")] IPersistentState<UnitPassesState> state)
-    : Grain, IUnitPassesGrain, IRemindable, IStreamSubscriber
+public sealed class UnitPassesGrain : VrpsGrain, IUnitPassesGrain, IDeadlineReceiver, IStreamSubscriptionObserver
 {
     private static readonly TimeSpan UsageKept = TimeSpan.FromDays(400);
 
+    private readonly IPersistentState<UnitPassesState> state;
+    private readonly CoalescedWrites writes;
+
+    public UnitPassesGrain([PersistentState("unit_passes")] IPersistentState<UnitPassesState> state)
+    {
+        this.state = state;
+        writes = new CoalescedWrites(state.WriteStateAsync, DeactivateOnIdle);
+    }
+
     private UnitPassesState State => state.State;
+
+    public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
+        ResumeEventsAsync(handleFactory, () => State.LastPassSequence, OnEventAsync);
 
     public async Task ReserveAsync(UnitReservation reservation)
     {
@@ -45,57 +57,52 @@ public sealed class UnitPassesGrain([PersistentState("unit_passes")] IPersistent
             }
         }
 
-        var now = TimeProvider.GetUtcNow();
-        if (State.Holds.Count == 0)
+        if (Holds.Place(State.Holds, reservation.PassId, TimeProvider.GetUtcNow()) is { } lapse)
         {
-            SetReminder(Holds.Reminder, now + Holds.Ttl);
+            SetReminder(Holds.Reminder, lapse);
         }
 
-        State.Holds[reservation.PassId] = now + Holds.Ttl;
         State.HeldUsage[reservation.PassId] = usage;
-        _ = state.WriteStateAsync();
+        await writes.SaveAsync();
     }
 
-    public Task CancelReservationAsync(Guid passId)
+    public async Task CancelReservationAsync(Guid passId)
     {
         if (State.Holds.Remove(passId) | State.HeldUsage.Remove(passId))
         {
-            _ = state.WriteStateAsync();
+            await writes.SaveAsync();
         }
-
-        return Task.CompletedTask;
     }
 
     public async Task<OccupancyView> GetAsync()
     {
         var unit = await GrainFactory.GetGrain<IUnitGrain>(this.GetPrimaryKey()).GetAsync();
+        await writes.DurableAsync();
         return new OccupancyView(unit.Id, unit.MaxConcurrentPasses, State.Active.Count, State.Holds.Count);
     }
 
-    public Task OnEventAsync(StreamEvent streamEvent)
+    private Task OnEventAsync(StreamEvent streamEvent)
     {
         var change = streamEvent.As<PassLifecycle>();
+        State.LastPassSequence = streamEvent.Sequence;
         Apply(change.Pass, change.LotId, change.PassTypeId);
-        _ = state.WriteStateAsync();
-        return Task.CompletedTask;
+        return writes.SaveAsync();
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task OnDeadlineAsync(string reminderName, DateTimeOffset dueAt)
     {
         if (reminderName != Holds.Reminder)
         {
             return;
         }
 
-        foreach (var passId in State.Holds.Where(h => h.Value <= TimeProvider.GetUtcNow()).Select(static h => h.Key).ToList())
+        foreach (var issued in await Holds.SettleLapsedAsync(State.Holds, TimeProvider.GetUtcNow(), GrainFactory))
         {
-            var pass = GrainFactory.GetGrain<IPassGrain>(passId);
-            if (await pass.ResolveAsync() && await pass.FindAsync() is { } issued)
-            {
-                Apply(new PassSummary(issued.Id, issued.Plate, issued.Status, issued.StartsAt, issued.EndsAt, issued.EndedAt, issued.UnitId), issued.LotId, issued.PassTypeId);
-            }
+            Apply(new PassSummary(issued.Id, issued.Plate, issued.Status, issued.StartsAt, issued.EndsAt, issued.EndedAt, issued.UnitId), issued.LotId, issued.PassTypeId);
+        }
 
-            State.Holds.Remove(passId);
+        foreach (var passId in State.HeldUsage.Keys.Where(id => !State.Holds.ContainsKey(id)).ToList())
+        {
             State.HeldUsage.Remove(passId);
         }
 
@@ -104,7 +111,7 @@ public sealed class UnitPassesGrain([PersistentState("unit_passes")] IPersistent
             SetReminder(Holds.Reminder, next);
         }
 
-        await state.WriteStateAsync();
+        await writes.SaveAsync();
     }
 
     private void Apply(PassSummary pass, Guid lotId, Guid passTypeId)

@@ -1,3 +1,4 @@
+using Orleans.Streams.Core;
 using Vrps.Grains.Common;
 using Vrps.Grains.Rules;
 using Vrps.Interfaces;
@@ -6,22 +7,35 @@ using Vrps.Interfaces.Events;
 using Vrps.Interfaces.Occupancy;
 using Vrps.Interfaces.Offers;
 using Vrps.Interfaces.Passes;
-using Vrps.Runtime;
-using Vrps.Runtime.Streams;
+using Vrps.Postgres.Index;
+using Vrps.Postgres.Deadlines;
 
 namespace Vrps.Grains.Offers;
 
 /// <summary>
-/// An offer (R8) and the first gate of every claim. Holds are decided in one short turn and written pipelined: the
-/// next claim's turn starts at once, each reply still waits for its commit, so a burst on one offer becomes a few
-/// large transactions instead of one transaction per claim.
+/// An offer (R8) and the first gate of every claim. A hot grain: holds are decided synchronously and join the next
+/// coalesced write (<see cref="CoalescedWrites"/>), so the next claim runs while each reply still waits for its
+/// commit, and a burst on one offer becomes a few large writes instead of one per claim.
 /// </summary>
 [GrainType("offer")]
+[Reentrant]
 [ImplicitStreamSubscription(PassLifecycle.OfferNamespace)]
-public sealed class OfferGrain([PersistentState("offer")] IPersistentState<OfferState> storage)
-    : EntityGrain<OfferState>(storage), IOfferGrain, IRemindable, IStreamSubscriber
+public sealed class OfferGrain : EntityGrain<OfferState>, IOfferGrain, IDeadlineReceiver, IStreamSubscriptionObserver
 {
     private const string ExpireReminder = "expire";
+
+    private readonly CoalescedWrites writes;
+
+    public OfferGrain([PersistentState("offer")] IPersistentState<OfferState> storage)
+        : base(storage)
+    {
+        writes = new CoalescedWrites(base.SaveAsync, DeactivateOnIdle);
+    }
+
+    protected override Task SaveAsync() => writes.SaveAsync();
+
+    public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
+        ResumeEventsAsync(handleFactory, () => State.LastPassSequence, OnEventAsync);
 
     protected override string Kind => IndexKinds.Offer;
 
@@ -82,10 +96,11 @@ public sealed class OfferGrain([PersistentState("offer")] IPersistentState<Offer
         return View();
     }
 
-    public Task<OfferView> GetAsync()
+    public async Task<OfferView> GetAsync()
     {
         RequireExists();
-        return Task.FromResult(View());
+        await writes.DurableAsync();
+        return View();
     }
 
     public Task<OfferReservation> ReserveAsync(Guid passId, ClaimAuthorization authorization)
@@ -124,26 +139,26 @@ public sealed class OfferGrain([PersistentState("offer")] IPersistentState<Offer
             throw new DomainException("offer_exhausted", "Every pass of this offer has been claimed.", 409);
         }
 
-        var hadHolds = State.Holds.Count > 0;
-        State.Holds[passId] = now + Holds.Ttl;
-        if (!hadHolds)
+        if (Holds.Place(State.Holds, passId, now) is { } lapse)
         {
-            SetReminder(Holds.Reminder, now + Holds.Ttl);
+            SetReminder(Holds.Reminder, lapse);
         }
 
-        // Pipelined: the runtime holds this reply until the write commits; the next claim runs meanwhile.
-        _ = SaveAsync();
-        return Task.FromResult(new OfferReservation(passId, View()));
+        return ReservedAsync(new OfferReservation(passId, View()));
     }
 
-    public Task CancelReservationAsync(Guid passId)
+    private async Task<OfferReservation> ReservedAsync(OfferReservation reservation)
+    {
+        await SaveAsync();
+        return reservation;
+    }
+
+    public async Task CancelReservationAsync(Guid passId)
     {
         if (State.Holds.Remove(passId))
         {
-            _ = SaveAsync();
+            await SaveAsync();
         }
-
-        return Task.CompletedTask;
     }
 
     public async Task<OfferView> RevokeAsync(Actor actor)
@@ -177,19 +192,18 @@ public sealed class OfferGrain([PersistentState("offer")] IPersistentState<Offer
         return View();
     }
 
-    public Task OnEventAsync(StreamEvent streamEvent)
+    private async Task OnEventAsync(StreamEvent streamEvent)
     {
         var change = streamEvent.As<PassLifecycle>();
+        State.LastPassSequence = streamEvent.Sequence;
         if (PassStatuses.HoldsCapacity(change.Pass.Status) && State.Holds.Remove(change.Pass.PassId))
         {
             Claimed(1);
-            _ = SaveAsync();
+            await SaveAsync();
         }
-
-        return Task.CompletedTask;
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task OnDeadlineAsync(string reminderName, DateTimeOffset dueAt)
     {
         if (reminderName == ExpireReminder && State.Status is OfferStatuses.Active or OfferStatuses.Exhausted)
         {

@@ -3,7 +3,7 @@ using Vrps.Grains.Rules;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Audit;
 using Vrps.Interfaces.PassTypes;
-using Vrps.Runtime;
+using Vrps.Postgres.Index;
 
 namespace Vrps.Grains.PassTypes;
 

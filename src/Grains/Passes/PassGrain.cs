@@ -4,8 +4,8 @@ using Vrps.Interfaces.Events;
 using Vrps.Interfaces.Money;
 using Vrps.Interfaces.Occupancy;
 using Vrps.Interfaces.Passes;
-using Vrps.Runtime;
-using Vrps.Runtime.Streams;
+using Vrps.Postgres.Index;
+using Vrps.Postgres.Deadlines;
 
 namespace Vrps.Grains.Passes;
 
@@ -15,7 +15,7 @@ namespace Vrps.Grains.Passes;
 /// </summary>
 [GrainType("pass")]
 public sealed class PassGrain([PersistentState("pass")] IPersistentState<PassState> storage)
-    : EntityGrain<PassState>(storage), IPassGrain, IRemindable
+    : EntityGrain<PassState>(storage), IPassGrain, IDeadlineReceiver
 {
     private const string Voided = "voided";
     private const string ExpiringSoonReminder = "expiring-soon";
@@ -99,7 +99,7 @@ public sealed class PassGrain([PersistentState("pass")] IPersistentState<PassSta
 
     public Task<PassView> CancelAsync(Actor actor) => TransitionAsync(PassTransitions.Cancel, actor);
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task OnDeadlineAsync(string reminderName, DateTimeOffset dueAt)
     {
         if (!Issued)
         {
@@ -112,7 +112,7 @@ public sealed class PassGrain([PersistentState("pass")] IPersistentState<PassSta
         }
         else if (reminderName == ExpireReminder && PassStatuses.HoldsCapacity(State.Status))
         {
-            await TransitionAsync(PassTransitions.Expire, Actor.System, status.DueAt);
+            await TransitionAsync(PassTransitions.Expire, Actor.System, dueAt);
         }
     }
 
@@ -155,11 +155,11 @@ public sealed class PassGrain([PersistentState("pass")] IPersistentState<PassSta
         Publish(type, View());
         var summary = new PassSummary(Id, State.Plate, State.Status, State.StartsAt, State.EndsAt, State.EndedAt, State.UnitId);
         var change = new PassLifecycle(summary, State.LotId, State.UnitId, State.OfferId, State.PassTypeId);
-        RaiseEvent(new StreamId(PassLifecycle.LotNamespace, State.LotId.ToString("D")), PassLifecycle.Changed, change);
-        RaiseEvent(new StreamId(PassLifecycle.OfferNamespace, State.OfferId.ToString("D")), PassLifecycle.Changed, change);
+        RaiseEvent(PassLifecycle.LotNamespace, State.LotId.ToString("D"), PassLifecycle.Changed, change);
+        RaiseEvent(PassLifecycle.OfferNamespace, State.OfferId.ToString("D"), PassLifecycle.Changed, change);
         if (State.UnitId is { } unitId)
         {
-            RaiseEvent(new StreamId(PassLifecycle.UnitNamespace, unitId.ToString("D")), PassLifecycle.Changed, change);
+            RaiseEvent(PassLifecycle.UnitNamespace, unitId.ToString("D"), PassLifecycle.Changed, change);
             SetIndex(new IndexEntry(IndexKinds.UnitPass, Id.ToString("D"), unitId.ToString("D"), State.CustomerId.ToString("D"), State.Plate, State.CreatedAt, null, View()));
         }
 

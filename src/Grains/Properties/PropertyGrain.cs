@@ -6,13 +6,14 @@ using Vrps.Interfaces.Events;
 using Vrps.Interfaces.Lots;
 using Vrps.Interfaces.Properties;
 using Vrps.Interfaces.Units;
-using Vrps.Runtime;
+using Vrps.Postgres.Index;
+using Vrps.Postgres.Deadlines;
 
 namespace Vrps.Grains.Properties;
 
 [GrainType("property")]
 public sealed class PropertyGrain(GrainIndex index, [PersistentState("property")] IPersistentState<PropertyState> storage)
-    : EntityGrain<PropertyState>(storage), IPropertyGrain, IRemindable
+    : EntityGrain<PropertyState>(storage), IPropertyGrain, IDeadlineReceiver
 {
     protected override string Kind => IndexKinds.Property;
 
@@ -65,7 +66,7 @@ public sealed class PropertyGrain(GrainIndex index, [PersistentState("property")
         return await GrainFactory.GetGrain<IUnitGrain>(command.UnitId).InitializeAsync(State.CustomerId, Id, command, actor);
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => ResumeCascadeAsync(index, reminderName);
+    public Task OnDeadlineAsync(string reminderName, DateTimeOffset dueAt) => ResumeCascadeAsync(index, reminderName);
 
     protected override (string Kind, Func<Guid, Task> Delete)[] Children(Actor actor) =>
     [

@@ -4,7 +4,8 @@ using Vrps.Interfaces;
 using Vrps.Interfaces.Audit;
 using Vrps.Interfaces.Events;
 using Vrps.Interfaces.Reservations;
-using Vrps.Runtime;
+using Vrps.Postgres.Index;
+using Vrps.Postgres.Deadlines;
 
 namespace Vrps.Grains.Reservations;
 
@@ -16,7 +17,7 @@ namespace Vrps.Grains.Reservations;
 /// </summary>
 [GrainType("reservation")]
 public sealed class ReservationGrain([PersistentState("reservation")] IPersistentState<ReservationState> storage)
-    : EntityGrain<ReservationState>(storage), IReservationGrain, IRemindable
+    : EntityGrain<ReservationState>(storage), IReservationGrain, IDeadlineReceiver
 {
     private const string StageReminder = "stage";
     private const string TouchpointReminder = "touchpoint";
@@ -138,7 +139,7 @@ public sealed class ReservationGrain([PersistentState("reservation")] IPersisten
         return Journey();
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task OnDeadlineAsync(string reminderName, DateTimeOffset dueAt)
     {
         if (!Exists)
         {

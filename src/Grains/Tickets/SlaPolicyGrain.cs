@@ -2,7 +2,7 @@ using Vrps.Grains.Common;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Audit;
 using Vrps.Interfaces.Tickets;
-using Vrps.Runtime;
+using Vrps.Postgres.Index;
 
 namespace Vrps.Grains.Tickets;
 

@@ -3,7 +3,8 @@ using Vrps.Interfaces;
 using Vrps.Interfaces.Audit;
 using Vrps.Interfaces.Events;
 using Vrps.Interfaces.Tickets;
-using Vrps.Runtime;
+using Vrps.Postgres.Index;
+using Vrps.Postgres.Deadlines;
 
 namespace Vrps.Grains.Tickets;
 
@@ -14,7 +15,7 @@ namespace Vrps.Grains.Tickets;
 /// </summary>
 [GrainType("ticket")]
 public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<TicketState> storage)
-    : EntityGrain<TicketState>(storage), ITicketGrain, IRemindable
+    : EntityGrain<TicketState>(storage), ITicketGrain, IDeadlineReceiver
 {
     public const string ActivityKind = "ticket_activity";
     private const string FirstResponseClock = "first_response";
@@ -182,7 +183,7 @@ public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<Tic
         return View();
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task OnDeadlineAsync(string reminderName, DateTimeOffset dueAt)
     {
         if (!Exists || Markers().FirstOrDefault(m => m.Name == reminderName) is not { } marker || Fired(marker) || marker.Timer.RunningSince is null)
         {

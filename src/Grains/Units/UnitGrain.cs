@@ -6,7 +6,7 @@ using Vrps.Interfaces.Events;
 using Vrps.Interfaces.Lots;
 using Vrps.Interfaces.Units;
 using Vrps.Interfaces.Users;
-using Vrps.Runtime;
+using Vrps.Postgres.Index;
 
 namespace Vrps.Grains.Units;
 

@@ -3,7 +3,7 @@ using Vrps.Interfaces;
 using Vrps.Interfaces.Lots;
 using Vrps.Interfaces.Occupancy;
 using Vrps.Interfaces.Violations;
-using Vrps.Runtime;
+using Vrps.Postgres.Index;
 
 namespace Vrps.Grains.Violations;
 
@@ -12,7 +12,7 @@ namespace Vrps.Grains.Violations;
 /// lot's, not the caller's. Scans are written once and rarely read again, hence the short idle limit.
 /// </summary>
 [GrainType("scan")]
-[CollectionAgeLimit(2)]
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class ScanGrain([PersistentState("scan")] IPersistentState<ScanState> storage)
     : EntityGrain<ScanState>(storage), IScanGrain
 {

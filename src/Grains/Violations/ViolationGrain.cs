@@ -5,7 +5,7 @@ using Vrps.Interfaces.Events;
 using Vrps.Interfaces.Lots;
 using Vrps.Interfaces.Occupancy;
 using Vrps.Interfaces.Violations;
-using Vrps.Runtime;
+using Vrps.Postgres.Index;
 
 namespace Vrps.Grains.Violations;
 
@@ -14,7 +14,7 @@ namespace Vrps.Grains.Violations;
 /// what the lot knew then; the audit record and the tenant event commit with it.
 /// </summary>
 [GrainType("violation")]
-[CollectionAgeLimit(2)]
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class ViolationGrain([PersistentState("violation")] IPersistentState<ViolationState> storage)
     : EntityGrain<ViolationState>(storage), IViolationGrain
 {

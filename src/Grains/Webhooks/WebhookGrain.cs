@@ -8,8 +8,9 @@ using Vrps.Interfaces;
 using Vrps.Interfaces.Audit;
 using Vrps.Interfaces.Events;
 using Vrps.Interfaces.Webhooks;
-using Vrps.Runtime;
-using Vrps.Runtime.Streams;
+using Vrps.Postgres.Events;
+using Vrps.Postgres.Index;
+using Vrps.Postgres.Deadlines;
 
 namespace Vrps.Grains.Webhooks;
 
@@ -20,13 +21,13 @@ namespace Vrps.Grains.Webhooks;
 /// </summary>
 [GrainType("webhook")]
 public sealed class WebhookGrain(
-    EventLog log,
+    EventLogReader log,
     IHttpClientFactory httpClients,
     IOptionsMonitor<WebhookOptions> options,
     WebhookTargetGuard targets,
     ILogger<WebhookGrain> logger,
     [PersistentState("webhook")] IPersistentState<WebhookState> storage)
-    : EntityGrain<WebhookState>(storage), IWebhookGrain, IRemindable
+    : EntityGrain<WebhookState>(storage), IWebhookGrain, IDeadlineReceiver
 {
     private const string DeliverReminder = "deliver";
 
@@ -50,6 +51,7 @@ public sealed class WebhookGrain(
         };
         Audit(AuditActions.Created, actor, null, View());
         await SaveAsync();
+        await GrainFactory.GetGrain<ITenantWebhooksGrain>(State.CustomerId).WebhookCreatedAsync(Id, State.HandedOverThrough);
         return new WebhookCreated(Id, State.CustomerId, State.Url, State.EventTypes.ToArray(), State.Status, State.Secret, State.CreatedAt);
     }
 
@@ -118,7 +120,7 @@ public sealed class WebhookGrain(
         await SaveAsync();
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task OnDeadlineAsync(string reminderName, DateTimeOffset dueAt)
     {
         if (reminderName != DeliverReminder || !IsActive || State.Queue.Count == 0)
         {
@@ -127,7 +129,7 @@ public sealed class WebhookGrain(
 
         // EnqueueAsync may run at the awaits below; it only appends, so this stays the head of the queue.
         var delivery = State.Queue[0];
-        var stored = await log.ReadStreamAsync(StreamId.Create(TenantEvents.Namespace, State.CustomerId), delivery.Sequence - 1, 1);
+        var stored = await log.ReadStreamAsync(TenantEvents.Namespace, State.CustomerId.ToString("D"), delivery.Sequence - 1, 1);
         if (stored.Count == 0 || stored[0].Sequence != delivery.Sequence)
         {
             delivery.LastError = "The event is no longer in the event log.";
@@ -178,11 +180,11 @@ public sealed class WebhookGrain(
     }
 
     /// <summary>One signed POST; the receiver's status code, and an error unless it answered 2xx.</summary>
-    private async Task<(int? StatusCode, string? Error)> PostAsync(QueuedDelivery delivery, StreamEvent stored)
+    private async Task<(int? StatusCode, string? Error)> PostAsync(QueuedDelivery delivery, StoredEvent stored)
     {
         var deliveryId = DeliveryId(delivery.Sequence);
         var body = JsonSerializer.Serialize(
-            new WebhookPayload(deliveryId, stored.Type, stored.Sequence, stored.OccurredAt, stored.Payload), RuntimeJson.Options);
+            new WebhookPayload(deliveryId, stored.Type, stored.Sequence, stored.OccurredAt, stored.Payload), VrpsJson.Options);
         var timestamp = TimeProvider.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(State.Url));
         request.Content = new StringContent(body, Encoding.UTF8, "application/json");

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
-using Vrps.Runtime.Hosting;
+using Orleans.Configuration;
 
 namespace Vrps.Grains.Webhooks;
 
-internal sealed class WebhookOptionsValidator(IOptions<RuntimeOptions> runtime) : IValidateOptions<WebhookOptions>
+internal sealed class WebhookOptionsValidator(IOptions<SiloMessagingOptions> messaging) : IValidateOptions<WebhookOptions>
 {
     public ValidateOptionsResult Validate(string? name, WebhookOptions options)
     {
@@ -23,10 +23,10 @@ internal sealed class WebhookOptionsValidator(IOptions<RuntimeOptions> runtime) 
             failures.Add($"{WebhookOptions.Section}:MaxPendingDeliveries must be at least 1.");
         }
 
-        // A delivery runs inside a reminder turn; a turn outliving the call timeout would be fired again while it still runs.
-        if (options.RequestTimeout <= TimeSpan.Zero || options.RequestTimeout >= runtime.Value.CallTimeout)
+        // A delivery runs inside a deadline's grain call; a call outliving Orleans' response timeout would be fired again while it still runs.
+        if (options.RequestTimeout <= TimeSpan.Zero || options.RequestTimeout >= messaging.Value.ResponseTimeout)
         {
-            failures.Add($"{WebhookOptions.Section}:RequestTimeout must be positive and below {RuntimeOptions.Section}:CallTimeout.");
+            failures.Add($"{WebhookOptions.Section}:RequestTimeout must be positive and below Orleans' response timeout ({messaging.Value.ResponseTimeout}).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,4 +1,3 @@
-using Vrps.Runtime;
 
 namespace Vrps.Interfaces.Consumers;
 

@@ -1,5 +1,4 @@
 using Vrps.Interfaces.Properties;
-using Vrps.Runtime;
 
 namespace Vrps.Interfaces.Customers;
 

@@ -1,6 +1,5 @@
 using Vrps.Interfaces.Lots;
 using Vrps.Interfaces.Units;
-using Vrps.Runtime;
 
 namespace Vrps.Interfaces.Properties;
 

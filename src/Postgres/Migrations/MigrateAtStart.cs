@@ -11,7 +11,7 @@ namespace Vrps.Postgres.Migrations;
 /// agents, so no grain writes to a table that is not there yet. The runner's advisory lock keeps silos starting at once
 /// apart, and an applied module costs one read.
 /// </summary>
-internal sealed class MigrateAtStart(MigrationSet migrations, NpgsqlDataSource dataSource, ILogger<MigrationRunner> logger)
+public sealed class MigrateAtStart(MigrationSet migrations, NpgsqlDataSource dataSource, ILogger<MigrationRunner> logger)
     : ILifecycleParticipant<ISiloLifecycle>
 {
     public void Participate(ISiloLifecycle lifecycle) =>

@@ -6,7 +6,7 @@ using Vrps.Runtime.Core;
 using Vrps.Runtime.Hosting;
 using Vrps.Runtime.Metrics;
 
-namespace Vrps.Testing;
+namespace Vrps.Runtime.Tests;
 
 /// <summary>A real silo (runtime, group commit, reminders, streams) on a real Postgres database, in this process.</summary>
 public sealed class TestSilo : IAsyncDisposable

@@ -1,0 +1,72 @@
+namespace Vrps.Grains.Common;
+
+/// <summary>
+/// The write side of a hot grain (offer, lot occupancy, unit passes, amenity). The grain is reentrant: each call
+/// decides synchronously in memory, then awaits <see cref="SaveAsync"/>, so its reply still leaves only after the
+/// commit that holds its decision while the next call already runs. One write is in flight at a time; every change
+/// made meanwhile joins the next one, so a burst on one grain becomes a few writes instead of one per call.
+/// </summary>
+/// <remarks>
+/// A failed write fails every caller waiting on it and on the write queued behind it (their decisions stood on the
+/// state that did not commit), refuses all later saves, and deactivates the grain, so no decision outlives it.
+/// Used only from the grain's own turns, so it needs no lock.
+/// </remarks>
+public sealed class CoalescedWrites(Func<Task> write, Action deactivate)
+{
+    private TaskCompletionSource? queued;
+    private Task inFlight = Task.CompletedTask;
+    private bool running;
+    private Exception? failure;
+
+    /// <summary>Completes once a write holding every change made so far has committed.</summary>
+    public Task SaveAsync()
+    {
+        if (failure is not null)
+        {
+            return Task.FromException(failure);
+        }
+
+        var waiter = queued ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!running)
+        {
+            running = true;
+            inFlight = PumpAsync();
+        }
+
+        return waiter.Task;
+    }
+
+    /// <summary>Completes once every change made so far is durable (for reads that must not show an uncommitted decision).</summary>
+    public Task DurableAsync() => failure is not null ? Task.FromException(failure) : queued?.Task ?? inFlight;
+
+    private async Task PumpAsync()
+    {
+        try
+        {
+            while (queued is { } batch)
+            {
+                queued = null;
+                try
+                {
+                    // The storage serializes the state when the write is queued, synchronously: changes made while it
+                    // runs are not in it and wait for the next round.
+                    await write();
+                    batch.TrySetResult();
+                }
+                catch (Exception exception)
+                {
+                    failure = exception;
+                    batch.TrySetException(exception);
+                    queued?.TrySetException(exception);
+                    queued = null;
+                    deactivate();
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            running = false;
+        }
+    }
+}
