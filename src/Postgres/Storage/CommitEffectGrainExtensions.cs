@@ -32,8 +32,8 @@ public static class CommitEffectGrainExtensions
     /// <summary>
     /// Commits the effects this activation staged without writing any state (for grain code that raised events or set
     /// deadlines but keeps no state), through the group commit of the silo's default Vrps grain storage. The effects
-    /// queue behind this activation's earlier state writes, so each of those commits before them or in the same
-    /// transaction. The task completes once the transaction committed; when it fails, the effects are lost, as with a
+    /// queue behind this activation's earlier state writes on that storage, so each of those commits before them or in
+    /// the same transaction (writes on another provider have their own commit loop and no such order). The task completes once the transaction committed; when it fails, the effects are lost, as with a
     /// failed state write, and the activation is deactivated. Completes at once when nothing is staged.
     /// </summary>
     /// <exception cref="InvalidOperationException">The silo's default grain storage is not the Vrps grain storage.</exception>
