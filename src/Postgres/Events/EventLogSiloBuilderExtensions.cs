@@ -13,7 +13,8 @@ public static class EventLogSiloBuilderExtensions
 {
     /// <summary>
     /// Adds a persistent stream provider named <paramref name="name"/> over the event log, and the log's migrations.
-    /// Subscribers get events at-least-once, in order per stream, through implicit subscriptions. It uses the silo's
+    /// Subscribers get events at-least-once, in order per stream, through implicit subscriptions; code that is not a grain
+    /// reads the log through <see cref="EventLogReader"/>, registered too. It uses the silo's
     /// <see cref="NpgsqlDataSource"/>; one is registered on <paramref name="connectionString"/> if none is.
     /// </summary>
     public static ISiloBuilder AddEventLogStreams(
@@ -41,6 +42,7 @@ public static class EventLogSiloBuilderExtensions
         services.TryAddSingleton<EventLogMetrics>();
 
         MigrateAtStart.Register(services, EventLogSchema.Migrations);
+        services.AddEventLogReader();
 
         builder.AddPersistentStreams(name, EventLogAdapterFactory.Create, streams =>
         {

@@ -9,12 +9,20 @@ internal sealed partial class GrainStorageCommitter
     /// All state writes of the batch in one round trip: one conditional UPDATE for writers holding an ETag, one
     /// INSERT … ON CONFLICT DO NOTHING for writers without one. Each returns the rows it changed; a write whose row is
     /// not among them lost to another activation and is a conflict, reported to its own caller only — the rest of the
-    /// batch commits. Each conflict maps to the version that is stored now (null if none).
+    /// batch commits. Each conflict maps to the version that is stored now (null if none). Effects-only writes have no
+    /// row to write and never conflict.
     /// </summary>
     private static async Task<Dictionary<StateWrite, long?>> WriteStatesAsync(NpgsqlConnection connection, List<StateWrite> batch, DateTimeOffset now)
     {
-        var updates = batch.Where(static w => w.ExpectedVersion is not null).ToList();
-        var inserts = batch.Where(static w => w.ExpectedVersion is null).ToList();
+        var states = batch.Where(static w => w.WritesState).ToList();
+        var conflicts = new Dictionary<StateWrite, long?>();
+        if (states.Count == 0)
+        {
+            return conflicts;
+        }
+
+        var updates = states.Where(static w => w.ExpectedVersion is not null).ToList();
+        var inserts = states.Where(static w => w.ExpectedVersion is null).ToList();
         await using var command = new NpgsqlBatch(connection);
         if (updates.Count > 0)
         {
@@ -48,8 +56,7 @@ internal sealed partial class GrainStorageCommitter
             while (await reader.NextResultAsync().ConfigureAwait(false));
         }
 
-        var conflicts = new Dictionary<StateWrite, long?>();
-        foreach (var write in batch)
+        foreach (var write in states)
         {
             if (!stored.Contains(write.Key))
             {

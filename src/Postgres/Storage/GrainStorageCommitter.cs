@@ -35,7 +35,7 @@ internal sealed partial class GrainStorageCommitter(
         if (!queue.Writer.TryWrite(write))
         {
             metrics.Taken(1);
-            write.Fail(new GrainStorageWriteException($"Grain storage '{providerName}' is stopping: {write.Key} was not stored."));
+            write.Fail(new GrainStorageWriteException($"Grain storage '{providerName}' is stopping: {write.Subject} was not stored."));
         }
     }
 
@@ -86,13 +86,17 @@ internal sealed partial class GrainStorageCommitter(
     /// <summary>
     /// The next transaction: first the writes deferred earlier, then new ones, each state at most once. A later write
     /// of a state already in the batch (a reentrant grain writing twice) is deferred, and so is everything after it
-    /// for that state, keeping each state's writes in the order they were made.
+    /// for that state, keeping each state's writes in the order they were made. An effects-only write is deferred
+    /// while any earlier write of its grain is, and defers that grain's later state writes in turn, so a grain's
+    /// flushed effects commit after its earlier writes (or with them) and before its later ones.
     /// </summary>
     private List<StateWrite> TakeBatch(ChannelReader<StateWrite> reader, List<StateWrite> deferred)
     {
         var batch = new List<StateWrite>();
         var taken = new HashSet<StateKey>();
         var held = new HashSet<StateKey>();
+        var heldGrains = new HashSet<(string, string)>();
+        var heldFlushes = new HashSet<(string, string)>();
         var stillDeferred = new List<StateWrite>();
         foreach (var write in deferred)
         {
@@ -110,15 +114,26 @@ internal sealed partial class GrainStorageCommitter(
 
         void Place(StateWrite write)
         {
-            if (batch.Count < maxBatchSize && !held.Contains(write.Key) && taken.Add(write.Key))
+            var fits = batch.Count < maxBatchSize && (write.WritesState
+                ? !held.Contains(write.Key) && !heldFlushes.Contains(write.Grain) && taken.Add(write.Key)
+                : !heldGrains.Contains(write.Grain));
+            if (fits)
             {
                 batch.Add(write);
+                return;
+            }
+
+            heldGrains.Add(write.Grain);
+            if (write.WritesState)
+            {
+                held.Add(write.Key);
             }
             else
             {
-                held.Add(write.Key);
-                stillDeferred.Add(write);
+                heldFlushes.Add(write.Grain);
             }
+
+            stillDeferred.Add(write);
         }
     }
 
@@ -143,8 +158,9 @@ internal sealed partial class GrainStorageCommitter(
             var cause = exception is PostgresException postgres ? $"SQLSTATE {postgres.SqlState}: {postgres.MessageText}" : $"{exception.GetType().Name}: {exception.Message}";
             foreach (var write in batch)
             {
-                write.Fail(new GrainStorageWriteException(
-                    $"The transaction holding the write of {write.Key} failed ({cause}); neither the state nor its staged effects were stored."));
+                write.Fail(new GrainStorageWriteException(write.WritesState
+                    ? $"The transaction holding the write of {write.Key} failed ({cause}); neither the state nor its staged effects were stored."
+                    : $"The transaction holding {write.Subject} failed ({cause}); none of them were stored."));
             }
 
             return;

@@ -95,22 +95,44 @@ internal sealed class VrpsGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         var effects = context?.GetComponent<StagedCommitEffects>()?.Drain() ?? [];
         var write = new StateWrite(key, expected, payload, effects);
         committer.Enqueue(write);
-        long version;
+        var version = await CommittedAsync(write, grainId, context).ConfigureAwait(false);
+        grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
+        grainState.RecordExists = payload is not null;
+    }
+
+    /// <summary>
+    /// Commits the effects <paramref name="context"/>'s activation staged, without a state write: queued behind the
+    /// activation's earlier writes, in a group-commit transaction like theirs. Called from the activation's turn, like
+    /// a state write, so the effects drained are its own and in the order they were staged.
+    /// </summary>
+    public Task FlushCommitEffectsAsync(IGrainContext context)
+    {
+        var effects = context.GetComponent<StagedCommitEffects>()?.Drain() ?? [];
+        if (effects.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var grainId = context.GrainId;
+        var write = StateWrite.EffectsOnly(grainId.Type.ToString()!, grainId.Key.ToString()!, effects);
+        committer.Enqueue(write);
+        return CommittedAsync(write, grainId, context);
+    }
+
+    private async Task<long> CommittedAsync(StateWrite write, GrainId grainId, IGrainContext? context)
+    {
         try
         {
-            version = await write.Completion.ConfigureAwait(false);
+            return await write.Completion.ConfigureAwait(false);
         }
         catch (GrainStorageWriteException) when (context is not null)
         {
             // Orleans deactivates on InconsistentStateException itself; for a failed transaction we do, so that no
-            // in-memory state the store refused outlives this call.
+            // in-memory state the store refused (nor state that assumed the lost effects) outlives this call.
             GrainStorageLog.Deactivating(logger, name, grainId);
             context.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationError, "Its state write failed."));
             throw;
         }
-
-        grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
-        grainState.RecordExists = payload is not null;
     }
 
     private static StateKey KeyOf(GrainId grainId, string stateName) => new(grainId.Type.ToString()!, grainId.Key.ToString()!, stateName);

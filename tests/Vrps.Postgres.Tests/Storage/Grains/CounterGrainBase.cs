@@ -22,6 +22,17 @@ internal abstract class CounterGrainBase(IPersistentState<CounterState> counter)
         return counter.State.Value;
     }
 
+    public async Task<long> WriteThenFlushAsync(long amount, string writeMarker, string flushMarker)
+    {
+        this.StageCommitEffect(new TransactionMarkerEffect(writeMarker));
+        counter.State.Value += amount;
+        var write = counter.WriteStateAsync();
+        this.StageCommitEffect(new TransactionMarkerEffect(flushMarker));
+        var flush = this.FlushCommitEffectsAsync();
+        await Task.WhenAll(write, flush);
+        return counter.State.Value;
+    }
+
     public Task StageOnlyAsync(string marker)
     {
         this.StageCommitEffect(new InsertMarkerEffect(marker));

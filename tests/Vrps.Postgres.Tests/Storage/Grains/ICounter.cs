@@ -8,6 +8,12 @@ public interface ICounter
     /// <summary>Adds and stages an effect inserting <paramref name="marker"/> into test_effects, committed with the write.</summary>
     Task<long> AddWithEffectAsync(long amount, string marker);
 
+    /// <summary>
+    /// Stages a <see cref="TransactionMarkerEffect"/> of <paramref name="writeMarker"/> and starts a write; stages one of
+    /// <paramref name="flushMarker"/> and flushes it (through the default storage) before the write has committed.
+    /// </summary>
+    Task<long> WriteThenFlushAsync(long amount, string writeMarker, string flushMarker);
+
     /// <summary>Stages an effect without writing state.</summary>
     Task StageOnlyAsync(string marker);
 
