@@ -1,3 +1,4 @@
+using Vrps.Interfaces.Events;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -38,7 +39,7 @@ public static class AuditEndpoints
             throw DomainException.Validation("cursor", "cursor must be a nextCursor value returned by this list.");
         }
 
-        var events = await log.ReadStreamAsync(AuditRecord.Namespace, id.ToString("D"), after, take + 1);
+        var events = await log.ReadStreamAsync(AuditRecord.Namespace, StreamKeys.Of(id), after, take + 1);
         var entries = events.Take(take).Select(static e => new AuditEntry(e.Sequence, e.As<AuditEntryRecord>(VrpsJson.Options))).ToList();
         var visible = entries.Where(e => principal.IsAdmin || (e.Record.CustomerId is { } tenant && tenant == principal.CustomerId)).ToList();
         if (visible.Count == 0 && (after == 0 || entries.Count > 0))

@@ -40,7 +40,7 @@ public static class EventFeedEndpoints
         // Everything that can be refused is checked before the first byte: once streaming, only closing is left.
         var customerId = await TenantOfAsync(principal, query.CustomerId, grains).ConfigureAwait(false);
         var start = EventFeedStart.Parse(query);
-        var customerKey = customerId.ToString("D");
+        var customerKey = StreamKeys.Of(customerId);
         var after = start.After ?? await EventStreamHead.ReadAsync(dataSource, TenantEvents.Namespace, customerKey, context.RequestAborted).ConfigureAwait(false);
 
         // An open feed must not hold up shutdown until the client happens to leave.

@@ -37,7 +37,7 @@ public static class WebhookEndpoints
     {
         var customerId = await WebhookAccess.CustomerForNewAsync(principal, access, request.CustomerId).ConfigureAwait(false);
         // A new webhook receives what happens from now on, not the customer's whole history.
-        var head = await EventStreamHead.ReadAsync(dataSource, TenantEvents.Namespace, customerId.ToString("D"), context.RequestAborted)
+        var head = await EventStreamHead.ReadAsync(dataSource, TenantEvents.Namespace, StreamKeys.Of(customerId), context.RequestAborted)
             .ConfigureAwait(false);
         var id = Guid.NewGuid();
         var webhook = await grains.GetGrain<IWebhookGrain>(id)

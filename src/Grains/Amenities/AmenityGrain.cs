@@ -466,7 +466,7 @@ public sealed class AmenityGrain : EntityGrain<AmenityState>, IAmenityGrain, IDe
 
     private void AuditBooking(Guid bookingId, string action, Actor actor, BookingView before, BookingView after, DateTimeOffset now) =>
         RaiseEvent(
-            AuditRecord.Namespace, bookingId.ToString("D"),
+            AuditRecord.Namespace, bookingId,
             AuditRecord.EventType(AmenityIndexKinds.Booking, action),
             new AuditRecord(bookingId, AmenityIndexKinds.Booking, State.CustomerId, action, actor, before, after, now));
 

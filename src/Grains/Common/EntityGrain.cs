@@ -49,7 +49,7 @@ public abstract class EntityGrain<TState>(IPersistentState<TState> state) : Vrps
 
     protected void Audit(string action, Actor actor, object? before, object? after, Guid? customerId) =>
         RaiseEvent(
-            AuditRecord.Namespace, Id.ToString("D"),
+            AuditRecord.Namespace, Id,
             AuditRecord.EventType(Kind, action),
             new AuditRecord(Id, Kind, customerId, action, actor, before, after, TimeProvider.GetUtcNow()));
 
@@ -57,7 +57,7 @@ public abstract class EntityGrain<TState>(IPersistentState<TState> state) : Vrps
     protected void Publish(string type, object payload) => Publish(State.CustomerId, type, payload);
 
     protected void Publish(Guid customerId, string type, object payload) =>
-        RaiseEvent(TenantEvents.Namespace, customerId.ToString("D"), type, payload);
+        RaiseEvent(TenantEvents.Namespace, customerId, type, payload);
 
     /// <summary>
     /// Deletes children through their own grains. A reminder staged with the parent's deletion finishes the cascade

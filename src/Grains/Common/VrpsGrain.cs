@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 using Vrps.Interfaces;
+using Vrps.Interfaces.Events;
 using Vrps.Postgres.Deadlines;
 using Vrps.Postgres.Events;
 using Vrps.Postgres.Index;
@@ -24,10 +25,10 @@ public abstract class VrpsGrain : Grain
 
     private IDeadlines Deadlines => deadlines ??= ServiceProvider.GetRequiredService<IDeadlines>();
 
-    /// <summary>Stages an event on stream (<paramref name="streamNamespace"/>, <paramref name="streamKey"/>); it commits with the next state write or flush.</summary>
-    protected void RaiseEvent(string streamNamespace, string streamKey, string type, object payload) =>
+    /// <summary>Stages an event on stream (<paramref name="streamNamespace"/>, <see cref="StreamKeys.Of"/>(<paramref name="streamKey"/>)); it commits with the next state write or flush.</summary>
+    protected void RaiseEvent(string streamNamespace, Guid streamKey, string type, object payload) =>
         this.StageCommitEffect(EventLog.Append(
-            streamNamespace, streamKey, type, JsonSerializer.Serialize(payload, payload.GetType(), VrpsJson.Options), TimeProvider.GetUtcNow()));
+            streamNamespace, StreamKeys.Of(streamKey), type, JsonSerializer.Serialize(payload, payload.GetType(), VrpsJson.Options), TimeProvider.GetUtcNow()));
 
     /// <summary>Stages a durable one-shot deadline (moved if one of that name exists); it fires as <see cref="IDeadlineReceiver.OnDeadlineAsync"/>.</summary>
     protected void SetReminder(string name, DateTimeOffset dueAt) => this.StageCommitEffect(Deadlines.Set(this.GetGrainId(), name, dueAt));

@@ -41,7 +41,7 @@ public sealed class CustomerLedgerGrain(GrainIndex index, [PersistentState("ledg
         }
 
         RaiseEvent(
-            AuditRecord.Namespace, payoutId.ToString("D"),
+            AuditRecord.Namespace, payoutId,
             AuditRecord.EventType(MoneyIndexKinds.Payout, AuditActions.Created),
             new AuditRecord(payoutId, MoneyIndexKinds.Payout, CustomerId, AuditActions.Created, actor, null, payout, now));
         state.State.PayoutCount++;

@@ -155,11 +155,11 @@ public sealed class PassGrain([PersistentState("pass")] IPersistentState<PassSta
         Publish(type, View());
         var summary = new PassSummary(Id, State.Plate, State.Status, State.StartsAt, State.EndsAt, State.EndedAt, State.UnitId);
         var change = new PassLifecycle(summary, State.LotId, State.UnitId, State.OfferId, State.PassTypeId);
-        RaiseEvent(PassLifecycle.LotNamespace, State.LotId.ToString("D"), PassLifecycle.Changed, change);
-        RaiseEvent(PassLifecycle.OfferNamespace, State.OfferId.ToString("D"), PassLifecycle.Changed, change);
+        RaiseEvent(PassLifecycle.LotNamespace, State.LotId, PassLifecycle.Changed, change);
+        RaiseEvent(PassLifecycle.OfferNamespace, State.OfferId, PassLifecycle.Changed, change);
         if (State.UnitId is { } unitId)
         {
-            RaiseEvent(PassLifecycle.UnitNamespace, unitId.ToString("D"), PassLifecycle.Changed, change);
+            RaiseEvent(PassLifecycle.UnitNamespace, unitId, PassLifecycle.Changed, change);
             SetIndex(new IndexEntry(IndexKinds.UnitPass, Id.ToString("D"), unitId.ToString("D"), State.CustomerId.ToString("D"), State.Plate, State.CreatedAt, null, View()));
         }
 

@@ -22,7 +22,7 @@ public sealed class TenantWebhooksGrain(GrainIndex index, EventLogReader log) : 
     private List<WebhookView>? webhooks;
     private long handedOver;
 
-    private string CustomerKey => this.GetPrimaryKey().ToString("D");
+    private string CustomerKey => StreamKeys.Of(this.GetPrimaryKey());
 
     public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) => ResumeEventsAsync(handleFactory, () => handedOver, OnEventAsync);
 
@@ -71,7 +71,7 @@ public sealed class TenantWebhooksGrain(GrainIndex index, EventLogReader log) : 
         string? cursor = null;
         do
         {
-            var page = await index.ListAsync(WebhookIndexKinds.Webhook, CustomerKey, null, cursor, GrainIndex.MaxPageSize);
+            var page = await index.ListAsync(WebhookIndexKinds.Webhook, this.GetPrimaryKey().ToString("D"), null, cursor, GrainIndex.MaxPageSize);
             active.AddRange(page.Items
                 .Select(static item => item.Deserialize<WebhookView>(VrpsJson.Options)!)
                 .Where(static w => w.Status == WebhookStatuses.Active));

@@ -129,7 +129,7 @@ public sealed class WebhookGrain(
 
         // EnqueueAsync may run at the awaits below; it only appends, so this stays the head of the queue.
         var delivery = State.Queue[0];
-        var stored = await log.ReadStreamAsync(TenantEvents.Namespace, State.CustomerId.ToString("D"), delivery.Sequence - 1, 1);
+        var stored = await log.ReadStreamAsync(TenantEvents.Namespace, StreamKeys.Of(State.CustomerId), delivery.Sequence - 1, 1);
         if (stored.Count == 0 || stored[0].Sequence != delivery.Sequence)
         {
             delivery.LastError = "The event is no longer in the event log.";
