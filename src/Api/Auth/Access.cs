@@ -115,7 +115,7 @@ public sealed class Access(IGrainFactory grains)
         if (!allowed)
         {
             throw new DomainException(
-                "forbidden", $"A {principal.Role} key may not do this to {reach.Kind.ToLowerInvariant()} {reach.Id}.", 403);
+                "forbidden", $"A {principal.Role} key may not do this to {reach.Kind.ToLowerInvariant()} {reach.Id}.", DomainErrorKind.Forbidden);
         }
     }
 

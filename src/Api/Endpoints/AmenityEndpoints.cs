@@ -80,7 +80,7 @@ public static class AmenityEndpoints
 
         if (!principal.IsAdmin && principal.Role != Roles.Operator && !await access.ManagesAsync(principal, unitId))
         {
-            throw new DomainException("forbidden", "Only operators and the unit's managers may book for it.", StatusCodes.Status403Forbidden);
+            throw new DomainException("forbidden", "Only operators and the unit's managers may book for it.", DomainErrorKind.Forbidden);
         }
 
         var start = request.Start!.Value;
@@ -110,7 +110,7 @@ public static class AmenityEndpoints
         var record = await BookingAsync(id, principal, access, index, action is "approve" or "reject" ? Need.Admin : Need.Write);
         if (BookingStatuses.IsFinal(record.Status))
         {
-            throw new DomainException("invalid_transition", $"Booking {id} is {record.Status}; that action is not possible from {record.Status}.", StatusCodes.Status409Conflict);
+            throw new DomainException("invalid_transition", $"Booking {id} is {record.Status}; that action is not possible from {record.Status}.", DomainErrorKind.Conflict);
         }
 
         var amenity = grains.GetGrain<IAmenityGrain>(record.AmenityId);
@@ -157,6 +157,6 @@ public static class AmenityEndpoints
         };
         return allowed
             ? booking
-            : throw new DomainException("forbidden", $"A {principal.Role} key may not do this to booking {id}.", StatusCodes.Status403Forbidden);
+            : throw new DomainException("forbidden", $"A {principal.Role} key may not do this to booking {id}.", DomainErrorKind.Forbidden);
     }
 }

@@ -76,7 +76,7 @@ public static class ApiKeyEndpoints
     {
         if (!principal.IsAdmin && principal.Role != Roles.Operator)
         {
-            throw new DomainException("forbidden", "Only platform admins and operators list API keys.", 403);
+            throw new DomainException("forbidden", "Only platform admins and operators list API keys.", DomainErrorKind.Forbidden);
         }
 
         var tenant = principal.IsAdmin ? null : principal.CustomerId!.Value.ToString("D");

@@ -49,7 +49,7 @@ public static class AuditEndpoints
 
         if (!principal.IsAdmin && principal.Role != Roles.Operator)
         {
-            throw new DomainException("forbidden", "Only platform admins and operators read the audit trail.", 403);
+            throw new DomainException("forbidden", "Only platform admins and operators read the audit trail.", DomainErrorKind.Forbidden);
         }
 
         var next = events.Count > take ? entries[^1].Sequence.ToString(CultureInfo.InvariantCulture) : null;

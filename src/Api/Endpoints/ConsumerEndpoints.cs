@@ -43,7 +43,7 @@ public static class ConsumerEndpoints
     {
         if (!principal.IsAdmin && principal.Role != Roles.Operator)
         {
-            throw new DomainException("forbidden", "Only platform admins and operators create consumers.", StatusCodes.Status403Forbidden);
+            throw new DomainException("forbidden", "Only platform admins and operators create consumers.", DomainErrorKind.Forbidden);
         }
 
         var name = request.Name is null ? null : Names.Require(request.Name);
@@ -99,7 +99,7 @@ public static class ConsumerEndpoints
         };
         if (request.Verified == true && !principal.IsAdmin)
         {
-            throw new DomainException("forbidden", "Only a platform admin may mark an identity verified.", StatusCodes.Status403Forbidden);
+            throw new DomainException("forbidden", "Only a platform admin may mark an identity verified.", DomainErrorKind.Forbidden);
         }
 
         var identity = new ConsumerIdentity(kind, value, request.Verified ?? false, request.Preferred ?? false);
@@ -146,7 +146,7 @@ public static class ConsumerEndpoints
         grains.GetGrain<IConsumerIdentityGrain>(Identities.Key(identity.Kind, identity.Value));
 
     private static DomainException IdentityTaken(ConsumerIdentity identity) =>
-        new("identity_taken", $"That {identity.Kind} already belongs to another consumer.", StatusCodes.Status409Conflict);
+        new("identity_taken", $"That {identity.Kind} already belongs to another consumer.", DomainErrorKind.Conflict);
 
     /// <summary>An OAuth subject is opaque to us: kept as given, but it must be one printable token.</summary>
     private static string OAuthSubject(string? value)

@@ -46,7 +46,7 @@ public static class CustomerEndpoints
         // Like the key list: an operator's list is its own tenant, which for customers is the one row of its customer.
         if (!principal.IsAdmin && principal.Role != Roles.Operator)
         {
-            throw new DomainException(ProblemCodes.Forbidden, "Only platform admins and operators list customers.", StatusCodes.Status403Forbidden);
+            throw new DomainException(ProblemCodes.Forbidden, "Only platform admins and operators list customers.", DomainErrorKind.Forbidden);
         }
 
         var tenant = principal.IsAdmin ? null : principal.CustomerId!.Value.ToString("D");
@@ -100,7 +100,7 @@ public static class CustomerEndpoints
     {
         if (!principal.IsAdmin)
         {
-            throw new DomainException("forbidden", "Only a platform admin key may do this.", StatusCodes.Status403Forbidden);
+            throw new DomainException("forbidden", "Only a platform admin key may do this.", DomainErrorKind.Forbidden);
         }
     }
 }

@@ -138,7 +138,7 @@ public static class EnforcementEndpoints
         if (!principal.IsAdmin && principal.Role != Roles.Enforcement)
         {
             throw new DomainException(
-                "forbidden", $"Only enforcement keys scoped to lot {lotId} record scans and violations.", StatusCodes.Status403Forbidden);
+                "forbidden", $"Only enforcement keys scoped to lot {lotId} record scans and violations.", DomainErrorKind.Forbidden);
         }
     }
 
@@ -149,7 +149,7 @@ public static class EnforcementEndpoints
         {
             await check();
         }
-        catch (DomainException refused) when (refused.Status == StatusCodes.Status404NotFound)
+        catch (DomainException refused) when (refused.Kind == DomainErrorKind.NotFound)
         {
             throw DomainException.NotFound(what, id);
         }

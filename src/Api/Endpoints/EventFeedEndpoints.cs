@@ -61,7 +61,7 @@ public static class EventFeedEndpoints
 
         if (principal.Role is not (Roles.Operator or Roles.Manager) || principal.CustomerId is not { } own)
         {
-            throw new DomainException("forbidden", $"Keys of role {principal.Role} may not read the event feed.", StatusCodes.Status403Forbidden);
+            throw new DomainException("forbidden", $"Keys of role {principal.Role} may not read the event feed.", DomainErrorKind.Forbidden);
         }
 
         if (requested is { } other && other != own)

@@ -56,7 +56,7 @@ public static class MoneyEndpoints
         {
             await ReadAsync(principal, access, payout.CustomerId);
         }
-        catch (DomainException refused) when (refused.Status == StatusCodes.Status404NotFound)
+        catch (DomainException refused) when (refused.Kind == DomainErrorKind.NotFound)
         {
             // Out of reach reads as missing, without naming the customer.
             throw DomainException.NotFound("Payout", id);

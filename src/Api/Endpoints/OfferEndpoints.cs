@@ -44,12 +44,12 @@ public static class OfferEndpoints
             var unit = await access.UnitAsync(principal, unitId, Need.Read);
             if (!principal.IsAdmin && principal.Role != Roles.Operator && !await access.ManagesAsync(principal, unitId))
             {
-                throw new DomainException("forbidden", "Only operators and the unit's managers may create offers for it.", StatusCodes.Status403Forbidden);
+                throw new DomainException("forbidden", "Only operators and the unit's managers may create offers for it.", DomainErrorKind.Forbidden);
             }
 
             if (!unit.LotIds.Contains(lot.Id))
             {
-                throw new DomainException("lot_not_granted", "The unit was not granted this lot (R6).", StatusCodes.Status422UnprocessableEntity);
+                throw new DomainException("lot_not_granted", "The unit was not granted this lot (R6).", DomainErrorKind.Refused);
             }
         }
         else
@@ -111,7 +111,7 @@ public static class OfferEndpoints
         var offer = await access.OfferAsync(principal, id, Need.Write);
         if (offer.Kind != OfferKinds.Direct)
         {
-            throw new DomainException("not_a_direct_offer", "Only direct offers issue passes to a named consumer.", StatusCodes.Status422UnprocessableEntity);
+            throw new DomainException("not_a_direct_offer", "Only direct offers issue passes to a named consumer.", DomainErrorKind.Refused);
         }
 
         var result = await claims.ClaimAsync(

@@ -163,7 +163,7 @@ public static class ReservationEndpoints
         {
             return (await grains.GetGrain<ITicketGrain>(ticketId).GetAsync()).CustomerId;
         }
-        catch (DomainException exception) when (exception.Status == StatusCodes.Status404NotFound)
+        catch (DomainException exception) when (exception.Kind == DomainErrorKind.NotFound)
         {
             return null;
         }
@@ -185,7 +185,7 @@ public static class ReservationEndpoints
         {
             await access.PropertyAsync(principal, reservation.PropertyId, need);
         }
-        catch (DomainException exception) when (exception.Status == StatusCodes.Status404NotFound)
+        catch (DomainException exception) when (exception.Kind == DomainErrorKind.NotFound)
         {
             throw DomainException.NotFound("Reservation", id);
         }
@@ -202,7 +202,7 @@ public static class ReservationEndpoints
         var property = await access.PropertyAsync(principal, propertyId, need);
         return SeesGuests(principal)
             ? property
-            : throw new DomainException("forbidden", "Patrol companies and consumers do not see a property's guests.", StatusCodes.Status403Forbidden);
+            : throw new DomainException("forbidden", "Patrol companies and consumers do not see a property's guests.", DomainErrorKind.Forbidden);
     }
 
     private static bool SeesGuests(ApiPrincipal principal) => principal.Role is not (Roles.Enforcement or Roles.Consumer);

@@ -52,7 +52,7 @@ public static class TicketEndpoints
         var property = await access.PropertyAsync(principal, id, Need.Read);
         if (request.UnitId is { } unitId && (await access.UnitAsync(principal, unitId, Need.Read)).PropertyId != property.Id)
         {
-            throw new DomainException("unit_not_in_property", "The unit belongs to another property.", StatusCodes.Status422UnprocessableEntity);
+            throw new DomainException("unit_not_in_property", "The unit belongs to another property.", DomainErrorKind.Refused);
         }
 
         if (request.LotId is { } lotId)
@@ -62,7 +62,7 @@ public static class TicketEndpoints
 
         if (!IsOperator(principal) && !(request.UnitId is { } managed && await access.ManagesAsync(principal, managed)))
         {
-            throw new DomainException("forbidden", "Only operators, and managers for their own units, may open tickets.", StatusCodes.Status403Forbidden);
+            throw new DomainException("forbidden", "Only operators, and managers for their own units, may open tickets.", DomainErrorKind.Forbidden);
         }
 
         var ticketId = IdempotentIds.For(context, principal, property.Id);

@@ -34,7 +34,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
 
     internal static ProblemDetails Map(Exception exception) => exception switch
     {
-        DomainException domain => Problem(domain.Status, domain.Code, domain.Message, domain.Errors),
+        DomainException domain => Problem(StatusOf(domain.Kind), domain.Code, domain.Message, domain.Errors),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge =>
             Problem(StatusCodes.Status413PayloadTooLarge, ProblemCodes.PayloadTooLarge, tooLarge.Message),
         BadHttpRequestException bad => Problem(bad.StatusCode, ProblemCodes.MalformedRequest, Describe(bad)),
@@ -46,6 +46,16 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         SiloUnavailableException or OrleansMessageRejectionException => Problem(
             StatusCodes.Status503ServiceUnavailable, ProblemCodes.Timeout, "The service is briefly unavailable; retry shortly."),
         _ => Problem(StatusCodes.Status500InternalServerError, ProblemCodes.InternalError, "An unexpected error occurred."),
+    };
+
+    /// <summary>The one place a domain refusal's kind becomes an HTTP status.</summary>
+    internal static int StatusOf(DomainErrorKind kind) => kind switch
+    {
+        DomainErrorKind.Invalid => StatusCodes.Status400BadRequest,
+        DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
+        DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status422UnprocessableEntity,
     };
 
     private static string Describe(BadHttpRequestException bad) =>

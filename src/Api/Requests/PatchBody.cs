@@ -20,14 +20,14 @@ public sealed class PatchBody
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
-            throw new DomainException("malformed_request", "The body must be a JSON object.", 400);
+            throw new DomainException("malformed_request", "The body must be a JSON object.", DomainErrorKind.Invalid);
         }
 
         foreach (var property in body.EnumerateObject())
         {
             if (refused is not null && refused.TryGetValue(property.Name, out var refusal))
             {
-                throw new DomainException(refusal.Code, refusal.Message, 422,
+                throw new DomainException(refusal.Code, refusal.Message, DomainErrorKind.Refused,
                     new Dictionary<string, string[]> { [property.Name] = [refusal.Message] });
             }
 

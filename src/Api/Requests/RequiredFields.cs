@@ -49,7 +49,7 @@ internal static class RequiredFields
         if (errors.Count > 0)
         {
             throw new DomainException(
-                ProblemCodes.ValidationFailed, $"Required: {string.Join(", ", errors.Keys)}.", 400, errors);
+                ProblemCodes.ValidationFailed, $"Required: {string.Join(", ", errors.Keys)}.", DomainErrorKind.Invalid, errors);
         }
     }
 

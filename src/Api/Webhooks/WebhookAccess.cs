@@ -27,7 +27,7 @@ internal static class WebhookAccess
     {
         var customerId = requested ?? principal.CustomerId ?? (principal.IsAdmin
             ? throw DomainException.Validation("customerId", "customerId is required for a platform admin key.")
-            : throw new DomainException("forbidden", $"Keys of role {principal.Role} may not manage webhooks.", StatusCodes.Status403Forbidden));
+            : throw new DomainException("forbidden", $"Keys of role {principal.Role} may not manage webhooks.", DomainErrorKind.Forbidden));
         await access.CustomerAsync(principal, customerId, Need.Write).ConfigureAwait(false);
         return customerId;
     }

@@ -90,10 +90,10 @@ public static class AmenityCalendar
 
             return endMinute <= close
                 ? date
-                : throw new DomainException("outside_opening_hours", $"The amenity closes at {interval.Close} local time.", 422);
+                : throw new DomainException("outside_opening_hours", $"The amenity closes at {interval.Close} local time.", DomainErrorKind.Refused);
         }
 
-        throw new DomainException("outside_opening_hours", "The amenity is not open at that time.", 422);
+        throw new DomainException("outside_opening_hours", "The amenity is not open at that time.", DomainErrorKind.Refused);
     }
 
     /// <summary>Every slot starting in [from, to), as UTC starts, skipping blackout dates and local times that do not exist.</summary>

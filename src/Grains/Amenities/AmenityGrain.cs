@@ -127,22 +127,22 @@ public sealed class AmenityGrain : EntityGrain<AmenityState>, IAmenityGrain, IDe
         var now = TimeProvider.GetUtcNow();
         if (State.BlackoutDates.Contains(date))
         {
-            throw new DomainException("blackout", $"The amenity is closed on {date:yyyy-MM-dd}.", 422);
+            throw new DomainException("blackout", $"The amenity is closed on {date:yyyy-MM-dd}.", DomainErrorKind.Refused);
         }
 
         if (command.Start < now.AddMinutes(rules.MinLeadMinutes ?? 0))
         {
-            throw new DomainException("too_soon", $"Bookings must start at least {rules.MinLeadMinutes ?? 0} minutes from now.", 422);
+            throw new DomainException("too_soon", $"Bookings must start at least {rules.MinLeadMinutes ?? 0} minutes from now.", DomainErrorKind.Refused);
         }
 
         if (rules.MaxDaysAhead is { } days && command.Start > now.AddDays(days))
         {
-            throw new DomainException("too_far_ahead", $"Bookings may start at most {days} days ahead.", 422);
+            throw new DomainException("too_far_ahead", $"Bookings may start at most {days} days ahead.", DomainErrorKind.Refused);
         }
 
         if (rules.MaxDurationMinutes is { } longest && (command.End - command.Start).TotalMinutes > longest)
         {
-            throw new DomainException("too_long", $"Bookings may last at most {longest} minutes.", 422);
+            throw new DomainException("too_long", $"Bookings may last at most {longest} minutes.", DomainErrorKind.Refused);
         }
 
         RequireQuota(command.UnitId, date);
@@ -193,7 +193,7 @@ public sealed class AmenityGrain : EntityGrain<AmenityState>, IAmenityGrain, IDe
         {
             if (BookingStatuses.TakesPlace(entry.Status) && State.Rules.CancellationCutoffMinutes is { } cutoff && now > entry.Start.AddMinutes(-cutoff))
             {
-                throw new DomainException("cancellation_cutoff", $"Bookings can no longer be cancelled within {cutoff} minutes of their start.", 422);
+                throw new DomainException("cancellation_cutoff", $"Bookings can no longer be cancelled within {cutoff} minutes of their start.", DomainErrorKind.Refused);
             }
 
             Leave(bookingId, entry);
@@ -224,7 +224,7 @@ public sealed class AmenityGrain : EntityGrain<AmenityState>, IAmenityGrain, IDe
         {
             if (now < entry.Start - CheckInLead || now >= entry.End)
             {
-                throw new DomainException("outside_check_in_window", $"Check-in opens {CheckInLead.TotalMinutes:0} minutes before the start and closes at the end.", 422);
+                throw new DomainException("outside_check_in_window", $"Check-in opens {CheckInLead.TotalMinutes:0} minutes before the start and closes at the end.", DomainErrorKind.Refused);
             }
 
             Change(bookingId, entry, BookingStatuses.CheckedIn, now);
@@ -310,11 +310,11 @@ public sealed class AmenityGrain : EntityGrain<AmenityState>, IAmenityGrain, IDe
 
         // Finished bookings are no longer tracked here; the API reads their final status from the index first.
         return State.Bookings.GetValueOrDefault(bookingId)
-            ?? throw new DomainException("invalid_transition", $"Booking {bookingId} has already ended.", 409);
+            ?? throw new DomainException("invalid_transition", $"Booking {bookingId} has already ended.", DomainErrorKind.Conflict);
     }
 
     private static DomainException InvalidTransition(Guid bookingId, string status) =>
-        new("invalid_transition", $"Booking {bookingId} is {status}; that action is not possible from {status}.", 409);
+        new("invalid_transition", $"Booking {bookingId} is {status}; that action is not possible from {status}.", DomainErrorKind.Conflict);
 
     private void RequireQuota(Guid unitId, DateOnly date)
     {
@@ -330,7 +330,7 @@ public sealed class AmenityGrain : EntityGrain<AmenityState>, IAmenityGrain, IDe
             || (quota.Week is { } perWeek && Count(unitId, weekStart, weekStart.AddDays(6)) >= perWeek)
             || (quota.Month is { } perMonth && Count(unitId, monthStart, monthStart.AddMonths(1).AddDays(-1)) >= perMonth))
         {
-            throw new DomainException("unit_quota_reached", "This unit has reached its booking limit for that period.", 422);
+            throw new DomainException("unit_quota_reached", "This unit has reached its booking limit for that period.", DomainErrorKind.Refused);
         }
     }
 

@@ -87,13 +87,13 @@ public sealed class ClaimCoordinator(IGrainFactory grains, GrainIndex index, [Fr
     {
         if (held.LotId != lotId)
         {
-            throw new DomainException("code_invalid", "This offer is not for that lot.", 422);
+            throw new DomainException("code_invalid", "This offer is not for that lot.", DomainErrorKind.Refused);
         }
 
         var lot = await grains.GetGrain<ILotGrain>(held.LotId).GetAsync();
         if (held.Kind == OfferKinds.Open && lot.Mode == LotModes.Private)
         {
-            throw new DomainException("offer_not_active", "Open offers can be claimed only at public lots.", 409);
+            throw new DomainException("offer_not_active", "Open offers can be claimed only at public lots.", DomainErrorKind.Conflict);
         }
 
         var passType = await grains.GetGrain<IPassTypeGrain>(held.PassTypeId).GetAsync();
@@ -101,7 +101,7 @@ public sealed class ClaimCoordinator(IGrainFactory grains, GrainIndex index, [Fr
         var now = time.GetUtcNow();
         if (!TermsRules.InSeason(passType.ActiveTerms, now, property.Timezone))
         {
-            throw new DomainException("outside_claim_window", "This pass type cannot be claimed on this date or weekday.", 422);
+            throw new DomainException("outside_claim_window", "This pass type cannot be claimed on this date or weekday.", DomainErrorKind.Refused);
         }
 
         return (passType, now, TermsRules.EndOf(passType.ActiveTerms, now, property.Timezone));
@@ -191,5 +191,5 @@ public sealed class ClaimCoordinator(IGrainFactory grains, GrainIndex index, [Fr
     private static Guid OfferIdOf(JsonElement? found) =>
         found is { } row && row.TryGetProperty("offerId", out var id)
             ? id.GetGuid()
-            : throw new DomainException("code_invalid", "The claim code or share link is not valid.", 422);
+            : throw new DomainException("code_invalid", "The claim code or share link is not valid.", DomainErrorKind.Refused);
 }

@@ -35,7 +35,7 @@ public abstract class EntityGrain<TState>(IPersistentState<TState> state) : Vrps
     {
         if (state.RecordExists)
         {
-            throw new DomainException("already_exists", $"{Title} {Id} already exists.", 409);
+            throw new DomainException("already_exists", $"{Title} {Id} already exists.", DomainErrorKind.Conflict);
         }
     }
 

@@ -24,7 +24,7 @@ public sealed class CustomerLedgerGrain(GrainIndex index, [PersistentState("ledg
         var due = await SettledAsync();
         if (due.Count == 0)
         {
-            throw new DomainException("nothing_to_pay_out", "The customer has no settled transaction that was not paid out yet.", 422);
+            throw new DomainException("nothing_to_pay_out", "The customer has no settled transaction that was not paid out yet.", DomainErrorKind.Refused);
         }
 
         var payoutId = Guid.NewGuid();

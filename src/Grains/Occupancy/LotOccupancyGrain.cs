@@ -63,7 +63,7 @@ public sealed class LotOccupancyGrain : VrpsGrain, ILotOccupancyGrain, IDeadline
         var lot = await GrainFactory.GetGrain<ILotGrain>(LotId).GetAsync();
         if (active.Count + state.State.Holds.Count >= lot.Capacity)
         {
-            throw new DomainException("lot_full", "The lot has no free place for another pass.", 409);
+            throw new DomainException("lot_full", "The lot has no free place for another pass.", DomainErrorKind.Conflict);
         }
 
         if (Holds.Place(state.State.Holds, passId, TimeProvider.GetUtcNow()) is { } lapse)

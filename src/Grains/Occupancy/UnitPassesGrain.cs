@@ -41,7 +41,7 @@ public sealed class UnitPassesGrain : VrpsGrain, IUnitPassesGrain, IDeadlineRece
         var unit = await GrainFactory.GetGrain<IUnitGrain>(this.GetPrimaryKey()).GetAsync();
         if (State.Active.Count + State.Holds.Count >= unit.MaxConcurrentPasses)
         {
-            throw new DomainException("unit_limit_reached", $"The unit already has its maximum of {unit.MaxConcurrentPasses} active passes.", 409);
+            throw new DomainException("unit_limit_reached", $"The unit already has its maximum of {unit.MaxConcurrentPasses} active passes.", DomainErrorKind.Conflict);
         }
 
         var usage = new UnitUsage(reservation.PassId, reservation.PassTypeId, reservation.LotId, reservation.Plate, reservation.StartsAt, reservation.EndsAt);
@@ -53,7 +53,7 @@ public sealed class UnitPassesGrain : VrpsGrain, IUnitPassesGrain, IDeadlineRece
                 .ToList();
             if (!Quotas.Allows(quota, counted, new Quotas.Usage(usage.Plate, usage.LotId, usage.Start, usage.End)))
             {
-                throw new DomainException("quota_exceeded", $"The unit's quota of {quota.Amount} {quota.Kind} per {quota.WindowDays} days would be exceeded.", 409);
+                throw new DomainException("quota_exceeded", $"The unit's quota of {quota.Amount} {quota.Kind} per {quota.WindowDays} days would be exceeded.", DomainErrorKind.Conflict);
             }
         }
 

@@ -114,12 +114,12 @@ public sealed class OfferGrain : EntityGrain<OfferState>, IOfferGrain, IDeadline
         var now = TimeProvider.GetUtcNow();
         if (State.Status is OfferStatuses.Revoked or OfferStatuses.Expired || (State.ExpiresAt is { } expires && expires <= now))
         {
-            throw new DomainException("offer_not_active", $"This offer is {State.Status}.", 409);
+            throw new DomainException("offer_not_active", $"This offer is {State.Status}.", DomainErrorKind.Conflict);
         }
 
         if ((State.StartsAt is { } start && now < start) || (State.EndsAt is { } end && now >= end))
         {
-            throw new DomainException("outside_claim_window", "This offer cannot be claimed at this time.", 422);
+            throw new DomainException("outside_claim_window", "This offer cannot be claimed at this time.", DomainErrorKind.Refused);
         }
 
         var authorized = State.Kind switch
@@ -131,12 +131,12 @@ public sealed class OfferGrain : EntityGrain<OfferState>, IOfferGrain, IDeadline
         };
         if (!authorized)
         {
-            throw new DomainException("code_invalid", "The claim code or share link is not valid for this offer.", 422);
+            throw new DomainException("code_invalid", "The claim code or share link is not valid for this offer.", DomainErrorKind.Refused);
         }
 
         if (State.Capacity is { } capacity && State.ClaimedCount + State.Holds.Count >= capacity)
         {
-            throw new DomainException("offer_exhausted", "Every pass of this offer has been claimed.", 409);
+            throw new DomainException("offer_exhausted", "Every pass of this offer has been claimed.", DomainErrorKind.Conflict);
         }
 
         if (Holds.Place(State.Holds, passId, now) is { } lapse)
@@ -180,7 +180,7 @@ public sealed class OfferGrain : EntityGrain<OfferState>, IOfferGrain, IDeadline
         RequireExists();
         if (State.Kind != OfferKinds.ClaimCode)
         {
-            throw new DomainException("not_a_claim_code_offer", "Only claim-code offers have a code to rotate.", 422);
+            throw new DomainException("not_a_claim_code_offer", "Only claim-code offers have a code to rotate.", DomainErrorKind.Refused);
         }
 
         var before = View();

@@ -34,7 +34,7 @@ public sealed class PassGrain([PersistentState("pass")] IPersistentState<PassSta
 
         if (Store.RecordExists)
         {
-            throw new DomainException("claim_expired", "This claim took too long and its hold lapsed; claim again.", 409);
+            throw new DomainException("claim_expired", "This claim took too long and its hold lapsed; claim again.", DomainErrorKind.Conflict);
         }
 
         var now = TimeProvider.GetUtcNow();

@@ -26,7 +26,7 @@ public static class PassTransitions
         (Cancel, PassStatuses.Active or PassStatuses.ExpiringSoon or PassStatuses.Suspended) => PassStatuses.Cancelled,
         (MarkExpiringSoon, PassStatuses.Active) => PassStatuses.ExpiringSoon,
         (Expire, PassStatuses.Active or PassStatuses.ExpiringSoon or PassStatuses.Suspended) => PassStatuses.Expired,
-        _ => throw new DomainException("invalid_transition", $"A pass that is {current} cannot be {Past(action)}.", 409),
+        _ => throw new DomainException("invalid_transition", $"A pass that is {current} cannot be {Past(action)}.", DomainErrorKind.Conflict),
     };
 
     /// <summary>

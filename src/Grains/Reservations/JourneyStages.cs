@@ -94,7 +94,7 @@ public static class JourneyStages
         (CheckOutEvent, CheckedIn or InStay or PreDeparture) => CheckedOut,
         (ReviewEvent, CheckedOut or PostStayReview) => Closed,
         (CancelEvent, Booked or PreArrival) => Cancelled,
-        _ => throw new DomainException("invalid_transition", $"A journey in stage {current} cannot {action.Replace('_', ' ')}.", 409),
+        _ => throw new DomainException("invalid_transition", $"A journey in stage {current} cannot {action.Replace('_', ' ')}.", DomainErrorKind.Conflict),
     };
 
     /// <summary>The audit action of a journey event.</summary>

@@ -79,12 +79,12 @@ public sealed class ReservationGrain([PersistentState("reservation")] IPersisten
         var stage = JourneyStages.IndexOf(State.Stage);
         if (stage < 0 || stage >= JourneyStages.IndexOf(JourneyStages.CheckedOut))
         {
-            throw new DomainException("invalid_transition", $"A journey in stage {State.Stage} can no longer change its dates.", 409);
+            throw new DomainException("invalid_transition", $"A journey in stage {State.Stage} can no longer change its dates.", DomainErrorKind.Conflict);
         }
 
         if (checkIn is { } newCheckIn && newCheckIn != State.CheckIn && stage >= JourneyStages.IndexOf(JourneyStages.CheckedIn))
         {
-            throw new DomainException("already_checked_in", "The guest has checked in: only the check-out date can still change.", 409);
+            throw new DomainException("already_checked_in", "The guest has checked in: only the check-out date can still change.", DomainErrorKind.Conflict);
         }
 
         var before = View();

@@ -31,7 +31,7 @@ public static class TicketTransitions
         (Close, TicketStatuses.Resolved) => TicketStatuses.Closed,
         (Reopen, TicketStatuses.Resolved or TicketStatuses.Closed) => TicketStatuses.InProgress,
         (Cancel, TicketStatuses.New or TicketStatuses.Assigned or TicketStatuses.InProgress or TicketStatuses.OnHold) => TicketStatuses.Cancelled,
-        _ => throw new DomainException("invalid_transition", $"A ticket that is {current} cannot {action}.", 409),
+        _ => throw new DomainException("invalid_transition", $"A ticket that is {current} cannot {action}.", DomainErrorKind.Conflict),
     };
 
     /// <summary>The move as done: the audit action and the activity entry.</summary>

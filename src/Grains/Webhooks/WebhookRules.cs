@@ -18,7 +18,7 @@ internal static class WebhookRules
         var types = EventTypes(eventTypes, errors);
         if (errors.Count > 0)
         {
-            throw new DomainException("validation_failed", string.Join(" ", errors.Values.SelectMany(static e => e)), 400, errors);
+            throw new DomainException("validation_failed", string.Join(" ", errors.Values.SelectMany(static e => e)), DomainErrorKind.Invalid, errors);
         }
 
         return (checkedUrl, types);

@@ -48,7 +48,7 @@ public sealed class WebhookTargetGuard(IOptionsMonitor<WebhookOptions> options, 
         if (WebhookTargetRules.Refusal(host, addresses) is { } refusal)
         {
             throw new DomainException(
-                WebhookProblemCodes.UrlNotAllowed, refusal, 422, new Dictionary<string, string[]> { ["url"] = [refusal] });
+                WebhookProblemCodes.UrlNotAllowed, refusal, DomainErrorKind.Refused, new Dictionary<string, string[]> { ["url"] = [refusal] });
         }
     }
 
