@@ -1,3 +1,4 @@
+using Vrps.Grains.Rules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -59,12 +60,12 @@ public static class OfferEndpoints
 
         var passTypeId = request.PassTypeId!.Value;
         var passType = await grains.GetGrain<IPassTypeGrain>(passTypeId).GetAsync();
-        if (passType.LotId != lot.Id)
+        if (!OfferRules.PassTypeBelongsToLot(passType.LotId, lot.Id))
         {
             throw DomainException.Validation("passTypeId", "The pass type belongs to another lot.");
         }
 
-        if (request.Kind == OfferKinds.Open && lot.Mode == LotModes.Private)
+        if (!OfferRules.OpenOfferAllowedAt(request.Kind!, lot.Mode))
         {
             throw DomainException.Validation("kind", "Open offers need a public lot (mode public or both).");
         }

@@ -91,7 +91,7 @@ public sealed class ClaimCoordinator(IGrainFactory grains, GrainIndex index, [Fr
         }
 
         var lot = await grains.GetGrain<ILotGrain>(held.LotId).GetAsync();
-        if (held.Kind == OfferKinds.Open && lot.Mode == LotModes.Private)
+        if (!OfferRules.OpenOfferAllowedAt(held.Kind, lot.Mode))
         {
             throw new DomainException("offer_not_active", "Open offers can be claimed only at public lots.", DomainErrorKind.Conflict);
         }
