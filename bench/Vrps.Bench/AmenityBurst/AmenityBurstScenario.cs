@@ -7,7 +7,6 @@ using Npgsql;
 using Vrps.Bench.Common;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Amenities;
-using Vrps.Runtime;
 
 namespace Vrps.Bench.AmenityBurst;
 
@@ -184,7 +183,7 @@ internal sealed class AmenityBurstScenario : IScenario
                 return new BurstCheck(mode, "the amenity's queue drains after the burst", true, string.Create(CultureInfo.InvariantCulture,
                     $"drained {waited.TotalSeconds:N1} s after the last answer{(load.Failed > 0 ? $", with {load.Failed:N0} calls that had failed still queued" : "")}"));
             }
-            catch (GrainCallTimeoutException) when (attempt < 10)
+            catch (TimeoutException) when (attempt < 10)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
@@ -206,8 +205,10 @@ internal sealed class AmenityBurstScenario : IScenario
 
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var state = new NpgsqlCommand("SELECT payload::text FROM grain_state WHERE grain_type = 'amenity' AND grain_key = @key", connection);
-        state.Parameters.AddWithValue("key", amenity.ToString("D"));
+        await using var state = new NpgsqlCommand("SELECT payload::text FROM grain_storage WHERE grain_type = 'amenity' AND grain_key = @key", connection);
+
+        // Orleans prints a Guid grain key without dashes.
+        state.Parameters.AddWithValue("key", amenity.ToString("N"));
         var payload = (string?)await state.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) ?? "{}";
         using var document = JsonDocument.Parse(payload);
         var slotKey = start.ToUnixTimeMilliseconds().ToString(invariant);

@@ -1,17 +1,19 @@
+using System.Diagnostics.Metrics;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Vrps.Runtime;
-using Vrps.Runtime.Metrics;
+using Orleans;
 using Vrps.Silo;
 
 namespace Vrps.Bench.Common;
 
 /// <summary>
-/// The real silo (the same <see cref="SiloApplication"/> the product runs) on a loopback port, with a platform-admin
-/// HTTP client and seeding helpers. Claim rate limiting is lifted: the benchmark is one client machine.
+/// The real silo (the same <see cref="SiloApplication"/> the product runs: Orleans co-hosted with the API) on loopback
+/// ports, with a platform-admin HTTP client, its grain storage's counters and seeding helpers. Claim rate limiting is
+/// lifted: the benchmark is one client machine.
 /// </summary>
 internal sealed class BenchSilo : IAsyncDisposable
 {
@@ -19,11 +21,12 @@ internal sealed class BenchSilo : IAsyncDisposable
 
     private readonly WebApplication app;
 
-    private BenchSilo(WebApplication app, HttpClient http, string connectionString)
+    private BenchSilo(WebApplication app, HttpClient http, string connectionString, GrainStorageMeter storage)
     {
         this.app = app;
         Http = http;
         ConnectionString = connectionString;
+        Storage = storage;
     }
 
     public HttpClient Http { get; }
@@ -34,21 +37,36 @@ internal sealed class BenchSilo : IAsyncDisposable
 
     public IGrainFactory Grains => app.Services.GetRequiredService<IGrainFactory>();
 
-    public RuntimeMetrics Metrics => app.Services.GetRequiredService<RuntimeMetrics>();
+    public GrainStorageMeter Storage { get; }
 
     public Uri BaseAddress => Http.BaseAddress!;
 
-    /// <param name="extraArguments">More configuration, e.g. <c>"--Vrps:Runtime:ReminderPollInterval", "00:00:00.100"</c>.</param>
+    /// <param name="extraArguments">More configuration, e.g. <c>"--Vrps:Deadlines:PollInterval", "00:00:00.100"</c>.</param>
     public static async Task<BenchSilo> StartAsync(string connectionString, int maxConnections, CancellationToken cancellationToken, params string[] extraArguments)
     {
+        // No gateway: the bench calls grains through the co-hosted client, and HTTP through Kestrel.
         var builder = WebApplication.CreateBuilder([
             "--urls", "http://127.0.0.1:0", "--Vrps:BootstrapAdminKey", AdminKey, "--Vrps:Claims:PermitsPerWindow", "100000000",
+            "--Orleans:Endpoints:SiloPort", LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture), "--Orleans:Endpoints:GatewayPort", "0",
             "--Logging:LogLevel:Default", "Warning", .. extraArguments]);
         var app = SiloApplication.Build(builder, connectionString);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        // Listening from before the start, so the storage's first reads (the silo's own activations) are counted too.
+        var storage = new GrainStorageMeter(app.Services.GetRequiredService<IMeterFactory>());
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            storage.Dispose();
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = maxConnections }) { BaseAddress = new Uri(app.Urls.First()) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
-        return new BenchSilo(app, http, connectionString);
+        return new BenchSilo(app, http, connectionString, storage);
     }
 
     public async Task<JsonElement> PostAsync(string url, object body, CancellationToken cancellationToken)
@@ -90,5 +108,6 @@ internal sealed class BenchSilo : IAsyncDisposable
         Http.Dispose();
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
+        Storage.Dispose();
     }
 }

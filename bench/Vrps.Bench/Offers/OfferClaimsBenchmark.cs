@@ -89,8 +89,8 @@ internal static class OfferClaimsBenchmark
             // Room for both runs' passes: the lot is never the limit, the offers are.
             var (_, lotId, passTypeId) = await silo.SeedLotAsync(Math.Min(1_000_000, shape.TotalCapacity * 3), cancellationToken).ConfigureAwait(false);
             var claims = silo.Services.GetRequiredService<ClaimCoordinator>();
-            var metrics = silo.Metrics;
-            StorageCounts Snapshot() => new(metrics.StateReadCount, metrics.CommittedWrites, metrics.BatchCount);
+            var storage = silo.Storage;
+            StorageCounts Snapshot() => new(storage.StateReads, storage.CommittedWrites, storage.CommitTransactions);
             static StorageCounts Delta(StorageCounts before, StorageCounts after) =>
                 new(after.StateReads - before.StateReads, after.CommittedWrites - before.CommittedWrites, after.Transactions - before.Transactions);
             var results = new List<OfferClaimsResult>();
@@ -164,7 +164,7 @@ internal static class OfferClaimsBenchmark
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM grain_state WHERE grain_type = 'pass' AND payload->>'offerId' = ANY(@offers)", connection);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM grain_storage WHERE grain_type = 'pass' AND payload->>'offerId' = ANY(@offers)", connection);
         command.Parameters.AddWithValue("offers", offers.Select(static o => o.OfferId.ToString("D")).ToArray());
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,6 +6,7 @@ using Npgsql;
 using Orleans;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Vrps.Bench.Common;
 using Vrps.Postgres.AdoNet;
 using Vrps.Postgres.Storage;
 
@@ -51,8 +51,8 @@ internal sealed class StorageSilo : IAsyncDisposable
             silo.Configure<EndpointOptions>(static o =>
             {
                 o.AdvertisedIPAddress = IPAddress.Loopback;
-                o.SiloPort = FreePort();
-                o.GatewayPort = FreePort();
+                o.SiloPort = LoopbackPorts.Free();
+                o.GatewayPort = LoopbackPorts.Free();
             });
             silo.Configure<ClusterOptions>(static o =>
             {
@@ -78,12 +78,5 @@ internal sealed class StorageSilo : IAsyncDisposable
     {
         await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
         host.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
