@@ -1,5 +1,6 @@
 namespace Vrps.Interfaces.Amenities;
 
+[Immutable]
 public sealed record AmenityView(
     Guid Id,
     Guid PropertyId,

@@ -1,5 +1,6 @@
 namespace Vrps.Interfaces.ApiKeys;
 
+[Immutable]
 public sealed record ApiKeyView(
     Guid Id,
     string Name,

@@ -1,6 +1,7 @@
 namespace Vrps.Interfaces.ApiKeys;
 
 /// <param name="SecretHash">SHA-256 of the secret part, hex; the secret itself is never stored.</param>
+[Immutable]
 public sealed record CreateApiKey(
     string SecretHash,
     string Name,

@@ -1,6 +1,7 @@
 namespace Vrps.Interfaces.Audit;
 
 /// <summary>One audited change (R16, P5), committed with the change itself on the stream ("audit", entity id).</summary>
+[Immutable]
 public sealed record AuditRecord(
     Guid EntityId,
     string EntityType,

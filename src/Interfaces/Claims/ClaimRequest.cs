@@ -6,6 +6,7 @@ namespace Vrps.Interfaces.Claims;
 /// means the same pass; on another request (another consumer, plate or <paramref name="Issuer"/>) another pass.
 /// </summary>
 /// <param name="Issuer">The API key issuing a direct pass; null for an anonymous claim.</param>
+[Immutable]
 public sealed record ClaimRequest(
     Guid? OfferId,
     string? Code,

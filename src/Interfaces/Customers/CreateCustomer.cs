@@ -1,3 +1,4 @@
 namespace Vrps.Interfaces.Customers;
 
+[Immutable]
 public sealed record CreateCustomer(string Name);

@@ -1,3 +1,4 @@
 namespace Vrps.Interfaces.Customers;
 
+[Immutable]
 public sealed record CustomerView(Guid Id, string Name, string Status, DateTimeOffset CreatedAt);

@@ -1,3 +1,4 @@
 namespace Vrps.Interfaces.Enforcement;
 
+[Immutable]
 public sealed record CreateEnforcementCompany(string Name);

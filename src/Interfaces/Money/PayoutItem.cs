@@ -1,3 +1,4 @@
 namespace Vrps.Interfaces.Money;
 
+[Immutable]
 public sealed record PayoutItem(Guid TransactionId, Guid PassId, int AmountCents, Guid PropertyId, Guid LotId);

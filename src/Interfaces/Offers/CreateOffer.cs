@@ -1,6 +1,7 @@
 namespace Vrps.Interfaces.Offers;
 
 /// <param name="Capacity">Most passes the offer will ever issue; null for no cap (not allowed for group offers).</param>
+[Immutable]
 public sealed record CreateOffer(
     Guid OfferId,
     string Kind,

@@ -2,6 +2,7 @@ namespace Vrps.Interfaces.Offers;
 
 /// <param name="Code">Claim-code offers only; rotating replaces it.</param>
 /// <param name="ShareToken">Group offers only: the unguessable token of the share link.</param>
+[Immutable]
 public sealed record OfferView(
     Guid Id,
     Guid LotId,

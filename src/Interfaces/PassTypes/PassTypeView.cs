@@ -1,5 +1,6 @@
 namespace Vrps.Interfaces.PassTypes;
 
+[Immutable]
 public sealed record PassTypeView(
     Guid Id,
     Guid LotId,

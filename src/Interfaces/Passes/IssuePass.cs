@@ -2,6 +2,7 @@ using Vrps.Interfaces.PassTypes;
 
 namespace Vrps.Interfaces.Passes;
 
+[Immutable]
 public sealed record IssuePass(
     Guid OfferId,
     Guid CustomerId,

@@ -3,6 +3,7 @@ using Vrps.Interfaces.PassTypes;
 namespace Vrps.Interfaces.Passes;
 
 /// <param name="Terms">The terms locked onto the pass when it was issued (R9); later rate changes never touch them.</param>
+[Immutable]
 public sealed record PassView(
     Guid Id,
     Guid OfferId,

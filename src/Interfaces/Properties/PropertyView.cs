@@ -1,3 +1,4 @@
 namespace Vrps.Interfaces.Properties;
 
+[Immutable]
 public sealed record PropertyView(Guid Id, Guid CustomerId, string Name, string Timezone, Branding Branding, DateTimeOffset CreatedAt);

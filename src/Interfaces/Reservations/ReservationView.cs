@@ -1,5 +1,6 @@
 namespace Vrps.Interfaces.Reservations;
 
+[Immutable]
 public sealed record ReservationView(
     Guid Id,
     Guid CustomerId,

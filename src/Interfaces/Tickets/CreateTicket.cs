@@ -1,6 +1,7 @@
 namespace Vrps.Interfaces.Tickets;
 
 /// <param name="Timezone">The property's IANA zone: business hours are read in it.</param>
+[Immutable]
 public sealed record CreateTicket(
     Guid CustomerId,
     Guid PropertyId,

@@ -4,6 +4,7 @@ namespace Vrps.Interfaces.Tickets;
 /// <param name="Stopped">Finished: responded (first response) or resolved/cancelled (resolution).</param>
 /// <param name="WarningAt">When the warning fired, or when it will if nothing pauses the clock; null while paused.</param>
 /// <param name="BreachAt">Likewise for the breach.</param>
+[Immutable]
 public sealed record SlaClockView(
     int TargetMinutes,
     double ElapsedMinutes,

@@ -1,6 +1,7 @@
 namespace Vrps.Interfaces.Tickets;
 
 /// <param name="Activity">The activity log (oldest first, first page); filled only by GET /api/tickets/{id}.</param>
+[Immutable]
 public sealed record TicketView(
     Guid Id,
     Guid CustomerId,

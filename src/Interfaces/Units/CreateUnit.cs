@@ -1,3 +1,4 @@
 namespace Vrps.Interfaces.Units;
 
+[Immutable]
 public sealed record CreateUnit(Guid UnitId, string Name, int? MaxConcurrentPasses);

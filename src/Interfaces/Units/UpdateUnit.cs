@@ -1,3 +1,4 @@
 namespace Vrps.Interfaces.Units;
 
+[Immutable]
 public sealed record UpdateUnit(string? Name, int? MaxConcurrentPasses);

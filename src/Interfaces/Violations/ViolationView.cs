@@ -3,6 +3,7 @@ using Vrps.Interfaces.Occupancy;
 namespace Vrps.Interfaces.Violations;
 
 /// <param name="Lookup">What the lot answered for the plate when the violation was recorded.</param>
+[Immutable]
 public sealed record ViolationView(
     Guid Id,
     Guid LotId,

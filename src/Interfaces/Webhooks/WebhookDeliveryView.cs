@@ -5,6 +5,7 @@ namespace Vrps.Interfaces.Webhooks;
 /// <param name="Status">pending, delivered or failed.</param>
 /// <param name="LastStatusCode">The receiver's HTTP status on the last attempt; null when it did not answer.</param>
 /// <param name="CompletedAt">When it was delivered or given up.</param>
+[Immutable]
 public sealed record WebhookDeliveryView(
     string Id,
     Guid WebhookId,

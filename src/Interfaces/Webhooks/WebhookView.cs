@@ -5,6 +5,7 @@ namespace Vrps.Interfaces.Webhooks;
 /// <param name="ConsecutiveFailures">Failed attempts since the last successful delivery.</param>
 /// <param name="PendingDeliveries">Events queued and not yet delivered.</param>
 /// <param name="DisabledReason">disabled_by_request or too_many_failures; null while active.</param>
+[Immutable]
 public sealed record WebhookView(
     Guid Id,
     Guid CustomerId,
