@@ -94,23 +94,14 @@ internal sealed partial class GrainStorageCommitter
         }
     }
 
-    /// <summary>The staged effects of every write that won, in the same transaction, after the states they belong to.</summary>
+    /// <summary>
+    /// The staged effects of every write that won, in the same transaction, after the states they belong to; each
+    /// combinable kind as one set of statements for the whole transaction, not one per effect.
+    /// </summary>
     private static async Task WriteEffectsAsync(NpgsqlConnection connection, List<StateWrite> batch, Dictionary<StateWrite, long?> conflicts)
     {
         await using var effects = new NpgsqlBatch(connection);
-        foreach (var write in batch)
-        {
-            if (conflicts.ContainsKey(write))
-            {
-                continue;
-            }
-
-            foreach (var effect in write.Effects)
-            {
-                effect.AddTo(effects);
-            }
-        }
-
+        CombinedCommitEffects.AddTo(batch.Where(w => !conflicts.ContainsKey(w)).SelectMany(static w => w.Effects), effects);
         if (effects.BatchCommands.Count > 0)
         {
             await effects.ExecuteNonQueryAsync().ConfigureAwait(false);
