@@ -9,14 +9,28 @@ internal static class EventLogSql
     /// </summary>
     public const string LockLog = "SELECT pg_advisory_xact_lock(7355608010)";
 
-    public const string Append = """
-        WITH next AS (
+    /// <summary>
+    /// Appends a transaction's events, given as parallel arrays in staging order. Each stream advances once by its
+    /// number of events, and its n-th event in staging order takes the n-th of the sequences that frees, so sequences
+    /// stay gap-free and in order. Rows are inserted in staging order, which is the order their positions are drawn.
+    /// </summary>
+    public const string AppendAll = """
+        WITH staged AS (
+            SELECT e.stream_namespace, e.stream_key, e.stream_hash, e.type, e.payload, e.occurred_at, e.ordinal,
+                   row_number() OVER (PARTITION BY e.stream_namespace, e.stream_key ORDER BY e.ordinal) AS nth,
+                   count(*) OVER (PARTITION BY e.stream_namespace, e.stream_key) AS events
+              FROM unnest(@namespaces, @keys, @hashes, @types, @payloads, @occurred) WITH ORDINALITY
+                   AS e(stream_namespace, stream_key, stream_hash, type, payload, occurred_at, ordinal)),
+        advanced AS (
             INSERT INTO event_log_streams AS s (stream_namespace, stream_key, last_sequence)
-            VALUES (@namespace, @key, 1)
-            ON CONFLICT (stream_namespace, stream_key) DO UPDATE SET last_sequence = s.last_sequence + 1
-            RETURNING last_sequence)
+            SELECT stream_namespace, stream_key, count(*) FROM staged GROUP BY stream_namespace, stream_key
+            ON CONFLICT (stream_namespace, stream_key) DO UPDATE SET last_sequence = s.last_sequence + excluded.last_sequence
+            RETURNING stream_namespace, stream_key, last_sequence)
         INSERT INTO event_log (stream_namespace, stream_key, stream_hash, sequence, type, payload, occurred_at)
-        SELECT @namespace, @key, @hash, last_sequence, @type, @payload, @occurred FROM next
+        SELECT e.stream_namespace, e.stream_key, e.stream_hash, a.last_sequence - e.events + e.nth, e.type, e.payload::jsonb, e.occurred_at
+          FROM staged e
+          JOIN advanced a ON a.stream_namespace = e.stream_namespace AND a.stream_key = e.stream_key
+         ORDER BY e.ordinal
         """;
 
     /// <summary>
