@@ -3,12 +3,15 @@ namespace Vrps.Postgres.Index;
 internal static class GrainIndexSql
 {
     /// <summary>
-    /// A grain's row, new or replaced. created_at is not among the updated columns: a row keeps the place in lists it
-    /// got on its first write, however often it changes later, so cursors handed out earlier stay valid.
+    /// Grains' rows, new or replaced, given as parallel arrays with each (kind, id) once. created_at is not among the
+    /// updated columns: a row keeps the place in lists it got on its first write, however often it changes later, so
+    /// cursors handed out earlier stay valid.
     /// </summary>
-    public const string Upsert = """
+    public const string UpsertAll = """
         INSERT INTO grain_index (kind, id, parent_id, tenant_id, name, created_at, deleted_at, data)
-        VALUES (@kind, @id, @parent, @tenant, @name, @created, @deleted, @data)
+        SELECT r.kind, r.id, r.parent_id, r.tenant_id, r.name, r.created_at, r.deleted_at, r.data::jsonb
+          FROM unnest(@kinds, @ids, @parents, @tenants, @names, @created, @deleted, @data)
+               AS r(kind, id, parent_id, tenant_id, name, created_at, deleted_at, data)
         ON CONFLICT (kind, id) DO UPDATE
            SET parent_id = excluded.parent_id, tenant_id = excluded.tenant_id, name = excluded.name,
                deleted_at = excluded.deleted_at, data = excluded.data
