@@ -6,15 +6,20 @@ internal static class DeadlineSql
     public const string WakeChannel = "vrps_deadlines";
 
     // Setting again moves the deadline and makes it a new one: a new version (so a fire of the old one in flight cannot
-    // delete it) and no lease (so it fires at its new time even if the old one is being fired right now).
-    public const string Set = """
+    // delete it) and no lease (so it fires at its new time even if the old one is being fired right now). The arrays
+    // hold each deadline once.
+    public const string SetAll = """
         INSERT INTO grain_deadlines (grain_type, grain_key, name, due_at)
-        VALUES (@type, @key, @name, @due)
+        SELECT * FROM unnest(@types, @keys, @names, @due)
         ON CONFLICT (grain_type, grain_key, name) DO UPDATE
            SET due_at = EXCLUDED.due_at, version = nextval('grain_deadline_versions'), lease_until = NULL
         """;
 
-    public const string Cancel = "DELETE FROM grain_deadlines WHERE grain_type = @type AND grain_key = @key AND name = @name";
+    public const string CancelAll = """
+        DELETE FROM grain_deadlines d
+         USING unnest(@types, @keys, @names) AS u(grain_type, grain_key, name)
+         WHERE d.grain_type = u.grain_type AND d.grain_key = u.grain_key AND d.name = u.name
+        """;
 
     // Notifications with the same payload in one transaction collapse into one, so a group commit wakes each silo once.
     public const string Wake = $"SELECT pg_notify('{WakeChannel}', '')";
