@@ -29,6 +29,7 @@ public static class VrpsGrainStorageSiloBuilderExtensions
             services.AddSingleton(GrainStorageMigrations.Set);
         }
 
+        services.TryAddSingleton<IAttributeToFactoryMapper<PipelinedStateAttribute>, PipelinedStateAttributeMapper>();
         services.AddGrainStorage(name, VrpsGrainStorage.Create);
         return builder;
     }
