@@ -5,6 +5,7 @@ using Vrps.Interfaces.Occupancy;
 using Vrps.Interfaces.Passes;
 using Vrps.Interfaces.Units;
 using Vrps.Postgres.Deadlines;
+using Vrps.Postgres.Storage;
 
 namespace Vrps.Grains.Occupancy;
 
@@ -20,10 +21,10 @@ public sealed class UnitPassesGrain : VrpsGrain, IUnitPassesGrain, IDeadlineRece
     private readonly IPersistentState<UnitPassesState> state;
     private readonly CoalescedWrites writes;
 
-    public UnitPassesGrain([PersistentState("unit_passes")] IPersistentState<UnitPassesState> state)
+    public UnitPassesGrain([PipelinedState("unit_passes")] IPersistentState<UnitPassesState> state)
     {
         this.state = state;
-        writes = new CoalescedWrites(state.WriteStateAsync, DeactivateOnIdle);
+        writes = new CoalescedWrites(state.WriteStateAsync, DeactivateOnIdle, pipelined: true);
     }
 
     private UnitPassesState State => state.State;
