@@ -3,7 +3,7 @@ namespace Vrps.Bench;
 /// <summary>One benchmark, selected by the first command-line argument.</summary>
 internal interface IScenario
 {
-    /// <summary>The command-line name, e.g. "runtime".</summary>
+    /// <summary>The command-line name, e.g. "orleans-storage".</summary>
     string Name { get; }
 
     /// <summary>One line for the usage text.</summary>

@@ -2,15 +2,13 @@ using Vrps.Bench.AmenityBurst;
 using Vrps.Bench.Offers;
 using Vrps.Bench.OrleansStorage;
 using Vrps.Bench.PlateLookups;
-using Vrps.Bench.Reminders;
-using Vrps.Bench.RuntimeWrites;
 
 namespace Vrps.Bench;
 
 internal static class Program
 {
     // New scenarios only need an entry here; "all" runs them in this order.
-    private static readonly IScenario[] Measured = [new RuntimeWritesScenario(), new HotOfferScenario(), new ManyOffersScenario(), new AmenityBurstScenario(), new RemindersScenario(), new PlateLookupsScenario(), new OrleansStorageScenario()];
+    private static readonly IScenario[] Measured = [new HotOfferScenario(), new ManyOffersScenario(), new AmenityBurstScenario(), new PlateLookupsScenario(), new OrleansStorageScenario()];
 
     private static readonly IScenario[] Scenarios = [new AllScenarios(static () => Measured), .. Measured];
 

@@ -34,10 +34,13 @@ internal sealed class ModuleCluster : IAsyncDisposable
 
     public IServiceProvider SiloServices => Cluster.Silos[0].ServiceProvider;
 
-    public static async Task<ModuleCluster> StartAsync(string prefix)
+    public static async Task<ModuleCluster> StartAsync(string prefix) =>
+        await StartOnDatabaseAsync(await TestPostgres.CreateDatabaseAsync(prefix));
+
+    /// <summary>Starts on an existing database: after another cluster on it has stopped, a silo restart.</summary>
+    public static async Task<ModuleCluster> StartOnDatabaseAsync(string database)
     {
         // Small pools: test classes run side by side on one server whose connections are limited.
-        var database = await TestPostgres.CreateDatabaseAsync(prefix);
         var pooled = new NpgsqlConnectionStringBuilder(database) { MaxPoolSize = 20 }.ConnectionString;
         var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database) { MaxPoolSize = 5 }.ConnectionString);
         var builder = new InProcessTestClusterBuilder(1);
@@ -68,10 +71,12 @@ internal sealed class ModuleCluster : IAsyncDisposable
     public T Service<T>()
         where T : notnull => SiloServices.GetRequiredService<T>();
 
-    public async Task<long> CountAsync(string sql)
+    public async Task<long> CountAsync(string sql) => await ScalarAsync<long>(sql);
+
+    public async Task<T> ScalarAsync<T>(string sql)
     {
         await using var command = DataSource.CreateCommand(sql);
-        return (long)(await command.ExecuteScalarAsync())!;
+        return (T)(await command.ExecuteScalarAsync())!;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,3 @@
-using Orleans;
-using Orleans.Runtime;
-
 namespace Vrps.Bench.OrleansStorage;
 
 [GrainType("bench-storage-adonet")]

@@ -1,5 +1,3 @@
-using Orleans;
-
 namespace Vrps.Bench.OrleansStorage;
 
 /// <summary>A grain whose only job is to persist its state, so a write's cost is the storage provider's.</summary>

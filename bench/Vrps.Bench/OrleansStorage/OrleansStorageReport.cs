@@ -1,4 +1,4 @@
-using Vrps.Bench.RuntimeWrites;
+using Vrps.Bench.Common;
 
 namespace Vrps.Bench.OrleansStorage;
 

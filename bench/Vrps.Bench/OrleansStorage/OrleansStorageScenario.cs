@@ -1,8 +1,6 @@
 using System.Globalization;
 using Npgsql;
-using Orleans;
 using Vrps.Bench.Common;
-using Vrps.Bench.RuntimeWrites;
 
 namespace Vrps.Bench.OrleansStorage;
 

@@ -1,5 +1,3 @@
-using Orleans;
-
 namespace Vrps.Bench.OrleansStorage;
 
 /// <summary>

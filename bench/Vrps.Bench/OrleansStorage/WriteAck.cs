@@ -1,5 +1,3 @@
-using Orleans;
-
 namespace Vrps.Bench.OrleansStorage;
 
 /// <summary>What an acknowledged write stored: the grain's new value and the provider's new version (its ETag).</summary>

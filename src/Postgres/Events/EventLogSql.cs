@@ -5,7 +5,7 @@ internal static class EventLogSql
     /// <summary>
     /// Serialises appends from the moment they draw a position until they commit (the lock is released only after the
     /// commit is visible), so positions become visible in order and a reader reading past position p never later
-    /// finds a lower one. Distinct from the old runtime's outbox lock: the two logs do not contend.
+    /// finds a lower one. Its key is apart from the migration runner's, so appends never wait on a migration.
     /// </summary>
     public const string LockLog = "SELECT pg_advisory_xact_lock(7355608010)";
 

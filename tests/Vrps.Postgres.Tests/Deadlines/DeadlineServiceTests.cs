@@ -111,6 +111,41 @@ public sealed class DeadlineServiceTests
     }
 
     [Fact]
+    public async Task OnDeadlineAsync_BusinessClockJumpsPastTheLeaseWhileFiring_NotClaimedAgain()
+    {
+        var connection = await TestPostgres.CreateDatabaseAsync("deadline_clock_jump");
+        var clock = new FakeTimeProvider();
+        await using var cluster = await DeadlineCluster.StartAsync(connection, clock);
+        var key = NewKey();
+        var script = AlarmScript.For(key);
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        script.Hold = hold;
+        try
+        {
+            var dueAt = clock.GetUtcNow().AddMinutes(1);
+            await cluster.Grains.GetGrain<IAlarmGrain>(key).SetAsync("slow-webhook", dueAt);
+            clock.Advance(TimeSpan.FromMinutes(1));
+            await Eventually.HoldsAsync(() => script.Attempts.Count == 1, "the fire is in flight");
+
+            // Business time runs hours past the lease; the silo firing it is alive, so no poll may claim it again.
+            clock.Advance(TimeSpan.FromHours(2));
+            await PolledAfterAsync(cluster, clock);
+            Assert.Single(script.Attempts);
+
+            hold.SetResult();
+            await Eventually.HoldsAsync(
+                async () => await DeadlineCluster.CountAsync(connection, "SELECT count(*) FROM grain_deadlines WHERE grain_key = @key", key) == 0,
+                "the fire completes and the deadline is removed");
+            Assert.Single(script.Attempts);
+            Assert.Equal([new AlarmFire("slow-webhook", dueAt)], script.Fired);
+        }
+        finally
+        {
+            hold.TrySetResult();
+        }
+    }
+
+    [Fact]
     public async Task TwoSilos_ManyDeadlinesDue_EachFiresExactlyOnce()
     {
         const int count = 200;

@@ -54,6 +54,15 @@ internal sealed class EventCluster : IAsyncDisposable
     /// <summary>Stops the silo the way a deployment does: pulling agents shut down, nothing more is delivered.</summary>
     public async Task StopAsync() => await Cluster.StopAllSilosAsync();
 
+    /// <summary>Stops the silo the way a crash does: deliveries in flight are never reported delivered.</summary>
+    public async Task KillAsync()
+    {
+        foreach (var silo in Cluster.Silos.ToList())
+        {
+            await Cluster.KillSiloAsync(silo);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Cluster.StopAllSilosAsync();

@@ -126,6 +126,57 @@ public sealed class EventDeliveryTests
     }
 
     [Fact]
+    public async Task Delivery_SiloCrashesWhileSubscriberHandles_NextSiloDeliversThatEventAgainInStreamOrder()
+    {
+        var connection = await TestPostgres.CreateDatabaseAsync("events_crash");
+        var stream = NewKey();
+        var sink = EventSink.For(stream);
+        var hold = new SinkHold(2);
+        sink.Hold = hold;
+        try
+        {
+            await using (var first = await EventCluster.StartAsync(connection))
+            {
+                await first.Grains.GetGrain<IEventSourceGrain>(NewKey()).AppendAsync(stream, 3);
+                await hold.Reached.Task.WaitAsync(TimeSpan.FromSeconds(15));
+                await first.KillAsync();
+            }
+
+            sink.Hold = null;
+            Assert.Equal([1L], sink.Accepted.Select(static e => e.Sequence));
+
+            await using var second = await EventCluster.StartAsync(connection);
+            await Eventually.HoldsAsync(() => sink.Accepted.Count >= 3, "the event in flight at the crash and the one after it reach the subscriber");
+            Assert.Equal([1L, 2, 3], sink.Accepted.Select(static e => e.Sequence));
+
+            // Redelivery may repeat what was already handled, but never goes back once it has moved on.
+            var delivered = sink.Deliveries.Select(static e => e.Sequence).ToList();
+            Assert.Equal(delivered.Order(), delivered);
+        }
+        finally
+        {
+            // The killed silo's delivery is still waiting in this process.
+            hold.Release.TrySetResult();
+        }
+    }
+
+    [Fact]
+    public async Task Delivery_SubscriberFailsTwice_RetriedUntilItTakesTheEventAndTheRestFollowInOrder()
+    {
+        var connection = await TestPostgres.CreateDatabaseAsync("events_retry");
+        await using var cluster = await EventCluster.StartAsync(connection);
+        var stream = NewKey();
+        var sink = EventSink.For(stream);
+        sink.FailNext(2);
+
+        await cluster.Grains.GetGrain<IEventSourceGrain>(NewKey()).AppendAsync(stream, 3);
+
+        await Eventually.HoldsAsync(() => sink.Accepted.Count >= 3, "the retried event and the later ones reach the subscriber", TimeSpan.FromSeconds(30));
+        Assert.Equal([1L, 2, 3], sink.Accepted.Select(static e => e.Sequence));
+        Assert.Equal([1L, 2, 3], sink.Deliveries.Select(static e => e.Sequence));
+    }
+
+    [Fact]
     public async Task Read_EventsOnlyOnOtherQueues_QuietQueueCheckpointMovesPastThem()
     {
         var connection = await TestPostgres.CreateDatabaseAsync("events_quiet");

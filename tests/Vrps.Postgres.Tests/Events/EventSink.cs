@@ -5,8 +5,9 @@ using Vrps.Postgres.Events;
 namespace Vrps.Postgres.Tests.Events;
 
 /// <summary>
-/// What the sink grain of one stream received. Static so it outlives a silo restart; tests keep apart by using stream
-/// keys of their own. Like a real consumer it de-duplicates by the stream sequence carried in the token.
+/// What the sink grain of one stream received, and what it does on a delivery. Static so it outlives a silo restart;
+/// tests keep apart by using stream keys of their own. Like a real consumer it de-duplicates by the stream sequence
+/// carried in the token.
 /// </summary>
 internal sealed class EventSink
 {
@@ -14,6 +15,7 @@ internal sealed class EventSink
     private readonly ConcurrentQueue<LoggedEvent> all = new();
     private readonly ConcurrentQueue<LoggedEvent> accepted = new();
     private long lastSequence;
+    private int failuresLeft;
 
     public static EventSink For(string streamKey) => Sinks.GetOrAdd(streamKey, static _ => new EventSink());
 
@@ -23,11 +25,28 @@ internal sealed class EventSink
     /// <summary>Deliveries after de-duplication: what a consumer acts on.</summary>
     public IReadOnlyList<LoggedEvent> Accepted => [.. accepted];
 
+    /// <summary>While set, the delivery of <see cref="SinkHold.Sequence"/> waits for it before it is recorded: a subscriber still at work.</summary>
+    public SinkHold? Hold { get; set; }
+
+    /// <summary>The next <paramref name="count"/> deliveries throw before they are recorded: a subscriber that fails.</summary>
+    public void FailNext(int count) => Volatile.Write(ref failuresLeft, count);
+
     /// <summary>The sink grain is one activation whose turns do not interleave, so this runs one call at a time.</summary>
-    public void Receive(LoggedEvent item, StreamSequenceToken? token)
+    public async Task ReceiveAsync(LoggedEvent item, StreamSequenceToken? token)
     {
-        all.Enqueue(item);
         var sequence = (token as EventLogSequenceToken)?.StreamSequence ?? throw new InvalidOperationException("The token is not an event-log token.");
+        if (Interlocked.Decrement(ref failuresLeft) >= 0)
+        {
+            throw new InvalidOperationException($"Delivery of sequence {sequence} is scripted to fail.");
+        }
+
+        if (Hold is { } hold && hold.Sequence == sequence)
+        {
+            hold.Reached.TrySetResult();
+            await hold.Release.Task;
+        }
+
+        all.Enqueue(item);
         if (sequence <= lastSequence)
         {
             return;

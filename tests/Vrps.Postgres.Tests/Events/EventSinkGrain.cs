@@ -14,11 +14,8 @@ internal sealed class EventSinkGrain : Grain, IEventSinkGrain, IStreamSubscripti
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         await handleFactory.Create<LoggedEvent>().ResumeAsync(this);
 
-    public Task OnNextAsync(LoggedEvent item, StreamSequenceToken? token = null)
-    {
-        EventSink.For(this.GetPrimaryKeyString()).Receive(item, token);
-        return Task.CompletedTask;
-    }
+    public Task OnNextAsync(LoggedEvent item, StreamSequenceToken? token = null) =>
+        EventSink.For(this.GetPrimaryKeyString()).ReceiveAsync(item, token);
 
     public Task OnCompletedAsync() => Task.CompletedTask;
 

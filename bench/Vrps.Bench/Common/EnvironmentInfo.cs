@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Npgsql;
 
-namespace Vrps.Bench.RuntimeWrites;
+namespace Vrps.Bench.Common;
 
 /// <summary>
 /// What the numbers were measured on: durability settings, since they bound commit latency, and the load average,

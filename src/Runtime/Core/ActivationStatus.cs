@@ -1,9 +1,0 @@
-namespace Vrps.Runtime.Core;
-
-internal enum ActivationStatus
-{
-    Activating,
-    Valid,
-    Deactivating,
-    Invalid,
-}

@@ -1,3 +1,0 @@
-namespace Vrps.Runtime.Core;
-
-internal sealed record GrainClassRegistration(Type ClassType);

@@ -1,9 +1,0 @@
-namespace Vrps.Runtime;
-
-public enum DeactivationReason
-{
-    IdleTimeout,
-    Requested,
-    StateMayBeStale,
-    ShuttingDown,
-}

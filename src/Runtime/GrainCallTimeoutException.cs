@@ -1,3 +1,0 @@
-namespace Vrps.Runtime;
-
-public sealed class GrainCallTimeoutException(string message) : TimeoutException(message);

@@ -1,3 +1,0 @@
-namespace Vrps.Runtime;
-
-public interface IGrainWithGuidKey : IGrain;

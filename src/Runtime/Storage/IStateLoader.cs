@@ -1,6 +1,0 @@
-namespace Vrps.Runtime.Storage;
-
-internal interface IStateLoader
-{
-    Task ReadStateAsync();
-}

@@ -1,3 +1,0 @@
-namespace Vrps.Runtime.Tests.Grains;
-
-public interface IReentrantGrain : IInterleavingGrain;
