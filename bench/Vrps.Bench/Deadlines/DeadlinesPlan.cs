@@ -36,15 +36,15 @@ internal sealed record DeadlinesPlan(
             Lead: TimeSpan.FromSeconds(6),
             ReminderPeriod: TimeSpan.FromSeconds(5),
             MinimumReminderPeriod: TimeSpan.FromSeconds(5),
-            OverdueArmedFor: TimeSpan.FromSeconds(2),
-            OverdueBy: TimeSpan.FromSeconds(2),
+            OverdueArmedFor: TimeSpan.FromSeconds(1),
+            OverdueBy: TimeSpan.FromSeconds(1),
             FireGrace: TimeSpan.FromSeconds(20))
         : new DeadlinesPlan(
             "full",
             Stored: 1_000_000,
             Due: 100_000,
             Window: TimeSpan.FromSeconds(60),
-            Lead: TimeSpan.FromSeconds(100),
+            Lead: TimeSpan.FromSeconds(120),
             ReminderPeriod: TimeSpan.FromMinutes(1),
             MinimumReminderPeriod: TimeSpan.FromMinutes(1),
             OverdueArmedFor: TimeSpan.FromSeconds(2),
