@@ -1,4 +1,5 @@
 using Vrps.Bench.AmenityBurst;
+using Vrps.Bench.Deadlines;
 using Vrps.Bench.Offers;
 using Vrps.Bench.OrleansStorage;
 using Vrps.Bench.PlateLookups;
@@ -8,7 +9,7 @@ namespace Vrps.Bench;
 internal static class Program
 {
     // New scenarios only need an entry here; "all" runs them in this order.
-    private static readonly IScenario[] Measured = [new HotOfferScenario(), new ManyOffersScenario(), new AmenityBurstScenario(), new PlateLookupsScenario(), new OrleansStorageScenario()];
+    private static readonly IScenario[] Measured = [new HotOfferScenario(), new ManyOffersScenario(), new AmenityBurstScenario(), new PlateLookupsScenario(), new OrleansStorageScenario(), new DeadlinesScenario()];
 
     private static readonly IScenario[] Scenarios = [new AllScenarios(static () => Measured), .. Measured];
 
