@@ -20,7 +20,6 @@ namespace Vrps.Api.Endpoints;
 public static class ConsumerEndpoints
 {
     private const int MaxDescriptionLength = 200;
-    private const int MaxOAuthSubjectLength = 255;
 
     public static IEndpointRouteBuilder MapConsumerEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -47,33 +46,25 @@ public static class ConsumerEndpoints
         }
 
         var name = request.Name is null ? null : Names.Require(request.Name);
-        var identities = new List<ConsumerIdentity>();
-        if (request.Phone is not null)
-        {
-            identities.Add(new ConsumerIdentity("phone", Identities.Phone(request.Phone), Verified: false, Preferred: false));
-        }
-
-        if (request.Email is not null)
-        {
-            identities.Add(new ConsumerIdentity("email", Emails.Require(request.Email), Verified: false, Preferred: false));
-        }
+        var identities = ConsumerIdentityRules.OfNewConsumer(request.Phone, request.Email);
 
         if (name is null && identities.Count == 0)
         {
             throw DomainException.Validation("name", "Give at least a name, a phone or an email.");
         }
 
+        var id = Guid.NewGuid();
+
         // Checked up front so the usual refusal creates nothing; BindAsync below still decides races.
         foreach (var identity in identities)
         {
-            if (await IdentityGrain(grains, identity).FindConsumerAsync() is not null)
+            if (ConsumerIdentityRules.TakenFrom(id, await IdentityGrain(grains, identity).FindConsumerAsync()))
             {
                 throw IdentityTaken(identity);
             }
         }
 
         // The consumer exists before any identity points at it, so a claim that resolves the identity meanwhile finds it.
-        var id = Guid.NewGuid();
         var consumer = grains.GetGrain<IConsumerGrain>(id);
         var view = await consumer.CreateAsync(name, []);
         foreach (var identity in identities)
@@ -90,19 +81,7 @@ public static class ConsumerEndpoints
     private static async Task<Ok<ConsumerView>> AddIdentityAsync(Guid id, AddIdentityRequest request, ApiPrincipal principal, IGrainFactory grains)
     {
         await FindAsync(principal, id, grains);
-        var (kind, value) = request.Kind?.Trim().ToLowerInvariant() switch
-        {
-            "phone" => ("phone", Identities.Phone(request.Value ?? "")),
-            "email" => ("email", Emails.Require(request.Value, "value")),
-            "oauth" => ("oauth", OAuthSubject(request.Value)),
-            _ => throw DomainException.Validation("kind", "kind must be phone, email or oauth."),
-        };
-        if (request.Verified == true && !principal.IsAdmin)
-        {
-            throw new DomainException("forbidden", "Only a platform admin may mark an identity verified.", DomainErrorKind.Forbidden);
-        }
-
-        var identity = new ConsumerIdentity(kind, value, request.Verified ?? false, request.Preferred ?? false);
+        var identity = ConsumerIdentityRules.Parse(request.Kind, request.Value, request.Verified ?? false, request.Preferred ?? false, principal.IsAdmin);
         return TypedResults.Ok(await BindAsync(grains, grains.GetGrain<IConsumerGrain>(id), id, identity));
     }
 
@@ -139,21 +118,12 @@ public static class ConsumerEndpoints
     private static async Task<ConsumerView> BindAsync(IGrainFactory grains, IConsumerGrain consumer, Guid consumerId, ConsumerIdentity identity)
     {
         var owner = await IdentityGrain(grains, identity).BindAsync(consumerId);
-        return owner == consumerId ? await consumer.AddIdentityAsync(identity) : throw IdentityTaken(identity);
+        return ConsumerIdentityRules.TakenFrom(consumerId, owner) ? throw IdentityTaken(identity) : await consumer.AddIdentityAsync(identity);
     }
 
     private static IConsumerIdentityGrain IdentityGrain(IGrainFactory grains, ConsumerIdentity identity) =>
-        grains.GetGrain<IConsumerIdentityGrain>(Identities.Key(identity.Kind, identity.Value));
+        grains.GetGrain<IConsumerIdentityGrain>(ConsumerIdentityRules.KeyOf(identity));
 
     private static DomainException IdentityTaken(ConsumerIdentity identity) =>
         new("identity_taken", $"That {identity.Kind} already belongs to another consumer.", DomainErrorKind.Conflict);
-
-    /// <summary>An OAuth subject is opaque to us: kept as given, but it must be one printable token.</summary>
-    private static string OAuthSubject(string? value)
-    {
-        var trimmed = value?.Trim();
-        return string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxOAuthSubjectLength || trimmed.Any(static c => char.IsWhiteSpace(c) || char.IsControl(c))
-            ? throw DomainException.Validation("value", $"value must be the provider's subject: 1 to {MaxOAuthSubjectLength} printable characters without spaces.")
-            : trimmed;
-    }
 }

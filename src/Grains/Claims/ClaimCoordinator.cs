@@ -35,7 +35,7 @@ public sealed class ClaimCoordinator(IGrainFactory grains, GrainIndex index, [Fr
         var (offerId, authorization) = directAuthorization is null
             ? await ResolveOfferAsync(request)
             : (request.OfferId ?? throw DomainException.Validation("offerId", "offerId is required."), directAuthorization);
-        var consumerIdentity = ConsumerIdentityOf(request);
+        var consumerIdentity = ConsumerIdentityRules.OfClaim(request.ConsumerId, request.Phone, request.Email);
         var passId = request.IdempotencyKey is { } key
             ? ClaimPassIds.For(offerId, request.Issuer, key, plate, request.ConsumerId, consumerIdentity)
             : Guid.NewGuid();
@@ -146,14 +146,8 @@ public sealed class ClaimCoordinator(IGrainFactory grains, GrainIndex index, [Fr
         undo.Push(release);
     }
 
-    private static ConsumerIdentity? ConsumerIdentityOf(ClaimRequest request) =>
-        request.ConsumerId is not null ? null
-        : request.Phone is { Length: > 0 } phone ? new ConsumerIdentity("phone", Identities.Phone(phone), Verified: false, Preferred: true)
-        : request.Email is { Length: > 0 } email ? new ConsumerIdentity("email", Emails.Require(email), Verified: false, Preferred: true)
-        : throw DomainException.Validation("phone", "phone or email is required: the pass belongs to a consumer.");
-
     private IConsumerIdentityGrain IdentityGrainOf(ConsumerIdentity identity) =>
-        grains.GetGrain<IConsumerIdentityGrain>(Identities.Key(identity.Kind, identity.Value));
+        grains.GetGrain<IConsumerIdentityGrain>(ConsumerIdentityRules.KeyOf(identity));
 
     private async Task<Guid> EnsureConsumerAsync(Guid? knownConsumer, Task<Guid?>? boundConsumer, ConsumerIdentity? identity, string plate)
     {

@@ -20,7 +20,7 @@ public sealed class ConsumerGrain([PersistentState("consumer")] IPersistentState
         state.State = new ConsumerState
         {
             Name = name is null ? null : Names.Require(name),
-            Identities = identities.Select((identity, i) => identity with { Preferred = i == 0 }).ToList(),
+            Identities = identities.Aggregate(new List<ConsumerIdentity>(), ConsumerIdentityRules.Add),
             CreatedAt = TimeProvider.GetUtcNow(),
         };
         await SaveAsync();
@@ -32,14 +32,10 @@ public sealed class ConsumerGrain([PersistentState("consumer")] IPersistentState
     public async Task<ConsumerView> AddIdentityAsync(ConsumerIdentity identity)
     {
         Require();
-        if (!state.State.Identities.Any(i => i.Kind == identity.Kind && i.Value == identity.Value))
+        var identities = ConsumerIdentityRules.Add(state.State.Identities, identity);
+        if (identities.Count != state.State.Identities.Count)
         {
-            if (identity.Preferred)
-            {
-                state.State.Identities = state.State.Identities.Select(static i => i with { Preferred = false }).ToList();
-            }
-
-            state.State.Identities.Add(identity with { Preferred = identity.Preferred || state.State.Identities.Count == 0 });
+            state.State.Identities = identities;
             await SaveAsync();
         }
 
@@ -52,7 +48,7 @@ public sealed class ConsumerGrain([PersistentState("consumer")] IPersistentState
         {
             state.State = identity is null
                 ? throw DomainException.NotFound("Consumer", this.GetPrimaryKey())
-                : new ConsumerState { Identities = [identity with { Preferred = true }], CreatedAt = TimeProvider.GetUtcNow() };
+                : new ConsumerState { Identities = ConsumerIdentityRules.Add([], identity), CreatedAt = TimeProvider.GetUtcNow() };
         }
 
         var normalized = Plates.Normalize(plate);

@@ -1,4 +1,5 @@
 using Vrps.Grains.Common;
+using Vrps.Grains.Rules;
 using Vrps.Interfaces.Consumers;
 
 namespace Vrps.Grains.Consumers;
@@ -7,32 +8,23 @@ namespace Vrps.Grains.Consumers;
 public sealed class ConsumerIdentityGrain([PersistentState("identity")] IPersistentState<ConsumerIdentityState> state)
     : VrpsGrain, IConsumerIdentityGrain
 {
-    public async Task<Guid> GetOrCreateConsumerAsync()
-    {
-        if (state.State.ConsumerId is { } existing)
-        {
-            return existing;
-        }
-
-        // Only the binding is decided here; the caller creates the consumer record (IConsumerGrain.EnsureWithVehicleAsync),
-        // so a claim pays one commit for each, side by side, not two in a row.
-        var consumerId = Guid.NewGuid();
-        state.State.ConsumerId = consumerId;
-        await state.WriteStateAsync();
-        return consumerId;
-    }
+    /// <remarks>
+    /// Only the binding is decided here; the caller creates the consumer record (IConsumerGrain.EnsureWithVehicleAsync),
+    /// so a claim pays one commit for each, side by side, not two in a row.
+    /// </remarks>
+    public Task<Guid> GetOrCreateConsumerAsync() => BindAsync(Guid.NewGuid());
 
     public Task<Guid?> FindConsumerAsync() => Task.FromResult(state.State.ConsumerId);
 
     public async Task<Guid> BindAsync(Guid consumerId)
     {
-        if (state.State.ConsumerId is { } owner)
+        var owner = ConsumerIdentityRules.Owner(state.State.ConsumerId, consumerId);
+        if (owner != state.State.ConsumerId)
         {
-            return owner;
+            state.State.ConsumerId = owner;
+            await state.WriteStateAsync();
         }
 
-        state.State.ConsumerId = consumerId;
-        await state.WriteStateAsync();
-        return consumerId;
+        return owner;
     }
 }
