@@ -41,9 +41,6 @@ public sealed class ClaimCoordinator(IGrainFactory grains, GrainIndex index, [Fr
             : Guid.NewGuid();
         var pass = grains.GetGrain<IPassGrain>(passId);
 
-        // Asking the identity who it belongs to changes nothing, so it runs beside the replay check and the offer's
-        // decision: by the time the consumer is needed, its identity grain is active and usually already answered.
-        var boundConsumer = request.ConsumerId is null ? IdentityGrainOf(consumerIdentity!).FindConsumerAsync() : null;
         if (await pass.FindAsync() is { } existing)
         {
             return new ClaimResult(existing, Replayed: true);
@@ -61,7 +58,7 @@ public sealed class ClaimCoordinator(IGrainFactory grains, GrainIndex index, [Fr
         try
         {
             var (passType, now, end) = await CheckTermsAsync(held, request.LotId);
-            var consumer = EnsureConsumerAsync(request.ConsumerId, boundConsumer, consumerIdentity, plate);
+            var consumer = EnsureConsumerAsync(request.ConsumerId, consumerIdentity, plate);
             places = HoldPlacesAsync(held, passId, passType, plate, now, end, undo);
             await Task.WhenAll(consumer, places);
             var issued = await pass.IssueAsync(new IssuePass(
@@ -146,14 +143,10 @@ public sealed class ClaimCoordinator(IGrainFactory grains, GrainIndex index, [Fr
         undo.Push(release);
     }
 
-    private IConsumerIdentityGrain IdentityGrainOf(ConsumerIdentity identity) =>
-        grains.GetGrain<IConsumerIdentityGrain>(ConsumerIdentityRules.KeyOf(identity));
-
-    private async Task<Guid> EnsureConsumerAsync(Guid? knownConsumer, Task<Guid?>? boundConsumer, ConsumerIdentity? identity, string plate)
+    private async Task<Guid> EnsureConsumerAsync(Guid? knownConsumer, ConsumerIdentity? identity, string plate)
     {
         var consumerId = knownConsumer
-            ?? await boundConsumer!
-            ?? await IdentityGrainOf(identity!).GetOrCreateConsumerAsync();
+            ?? await grains.GetGrain<IConsumerIdentityGrain>(ConsumerIdentityRules.KeyOf(identity!)).GetOrCreateConsumerAsync();
         await grains.GetGrain<IConsumerGrain>(consumerId).EnsureWithVehicleAsync(identity, plate);
         return consumerId;
     }

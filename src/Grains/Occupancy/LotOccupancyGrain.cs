@@ -7,7 +7,6 @@ using Vrps.Interfaces.Occupancy;
 using Vrps.Interfaces.Passes;
 using Vrps.Postgres.Index;
 using Vrps.Postgres.Deadlines;
-using Vrps.Postgres.Storage;
 
 namespace Vrps.Grains.Occupancy;
 
@@ -29,11 +28,11 @@ public sealed class LotOccupancyGrain : VrpsGrain, ILotOccupancyGrain, IDeadline
     private readonly IPersistentState<LotOccupancyState> state;
     private readonly CoalescedWrites writes;
 
-    public LotOccupancyGrain(GrainIndex index, [PipelinedState("occupancy")] IPersistentState<LotOccupancyState> state)
+    public LotOccupancyGrain(GrainIndex index, [PersistentState("occupancy")] IPersistentState<LotOccupancyState> state)
     {
         this.index = index;
         this.state = state;
-        writes = new CoalescedWrites(state.WriteStateAsync, DeactivateOnIdle, pipelined: true);
+        writes = new CoalescedWrites(state.WriteStateAsync, DeactivateOnIdle);
     }
 
     public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>

@@ -5,7 +5,6 @@ using Vrps.Interfaces.Occupancy;
 using Vrps.Interfaces.Passes;
 using Vrps.Interfaces.Units;
 using Vrps.Postgres.Deadlines;
-using Vrps.Postgres.Storage;
 
 namespace Vrps.Grains.Occupancy;
 
@@ -21,10 +20,10 @@ public sealed class UnitPassesGrain : VrpsGrain, IUnitPassesGrain, IDeadlineRece
     private readonly IPersistentState<UnitPassesState> state;
     private readonly CoalescedWrites writes;
 
-    public UnitPassesGrain([PipelinedState("unit_passes")] IPersistentState<UnitPassesState> state)
+    public UnitPassesGrain([PersistentState("unit_passes")] IPersistentState<UnitPassesState> state)
     {
         this.state = state;
-        writes = new CoalescedWrites(state.WriteStateAsync, DeactivateOnIdle, pipelined: true);
+        writes = new CoalescedWrites(state.WriteStateAsync, DeactivateOnIdle);
     }
 
     private UnitPassesState State => state.State;

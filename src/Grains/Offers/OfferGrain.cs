@@ -9,14 +9,13 @@ using Vrps.Interfaces.Offers;
 using Vrps.Interfaces.Passes;
 using Vrps.Postgres.Index;
 using Vrps.Postgres.Deadlines;
-using Vrps.Postgres.Storage;
 
 namespace Vrps.Grains.Offers;
 
 /// <summary>
-/// An offer (R8) and the first gate of every claim. A hot grain: holds are decided synchronously and written at once
-/// (<see cref="CoalescedWrites"/>, pipelined), so the next claim runs while each reply still waits for its commit,
-/// and the storage folds a burst's writes into one row update per transaction.
+/// An offer (R8) and the first gate of every claim. A hot grain: holds are decided synchronously and join the next
+/// coalesced write (<see cref="CoalescedWrites"/>), so the next claim runs while each reply still waits for its
+/// commit, and a burst on one offer becomes a few large writes instead of one per claim.
 /// </summary>
 [GrainType("offer")]
 [Reentrant]
@@ -27,10 +26,10 @@ public sealed class OfferGrain : EntityGrain<OfferState>, IOfferGrain, IDeadline
 
     private readonly CoalescedWrites writes;
 
-    public OfferGrain([PipelinedState("offer")] IPersistentState<OfferState> storage)
+    public OfferGrain([PersistentState("offer")] IPersistentState<OfferState> storage)
         : base(storage)
     {
-        writes = new CoalescedWrites(base.SaveAsync, DeactivateOnIdle, pipelined: true);
+        writes = new CoalescedWrites(base.SaveAsync, DeactivateOnIdle);
     }
 
     protected override Task SaveAsync() => writes.SaveAsync();
