@@ -29,7 +29,6 @@ internal sealed partial class GrainStorageCommitter
             var update = new NpgsqlBatchCommand(GrainStorageSql.Update);
             AddKeys(update, updates);
             update.Parameters.AddWithValue("expected", updates.Select(static w => w.ExpectedVersion!.Value).ToArray());
-            update.Parameters.AddWithValue("versions", updates.Select(static w => w.StoredVersion).ToArray());
             update.Parameters.Add(Payloads(updates));
             update.Parameters.AddWithValue("now", now);
             command.BatchCommands.Add(update);
@@ -39,7 +38,6 @@ internal sealed partial class GrainStorageCommitter
         {
             var insert = new NpgsqlBatchCommand(GrainStorageSql.Insert);
             AddKeys(insert, inserts);
-            insert.Parameters.AddWithValue("versions", inserts.Select(static w => w.StoredVersion).ToArray());
             insert.Parameters.Add(Payloads(inserts));
             insert.Parameters.AddWithValue("now", now);
             command.BatchCommands.Add(insert);
@@ -103,7 +101,7 @@ internal sealed partial class GrainStorageCommitter
     private static async Task WriteEffectsAsync(NpgsqlConnection connection, List<StateWrite> batch, Dictionary<StateWrite, long?> conflicts)
     {
         await using var effects = new NpgsqlBatch(connection);
-        CombinedCommitEffects.AddTo(batch.Where(w => !conflicts.ContainsKey(w)).SelectMany(static w => w.AllEffects), effects);
+        CombinedCommitEffects.AddTo(batch.Where(w => !conflicts.ContainsKey(w)).SelectMany(static w => w.Effects), effects);
         if (effects.BatchCommands.Count > 0)
         {
             await effects.ExecuteNonQueryAsync().ConfigureAwait(false);
@@ -117,8 +115,7 @@ internal sealed partial class GrainStorageCommitter
         command.Parameters.AddWithValue("names", writes.Select(static w => w.Key.StateName).ToArray());
     }
 
-    // Text on the wire, cast to jsonb in the statement; a clear sends NULL, which leaves a tombstone. A folded write
-    // sends the payload of the last write folded into it.
+    // Text on the wire, cast to jsonb in the statement; a clear sends NULL, which leaves a tombstone.
     private static NpgsqlParameter Payloads(List<StateWrite> writes) =>
-        new("payloads", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = writes.Select(static w => w.StoredPayload).ToArray() };
+        new("payloads", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = writes.Select(static w => w.Payload).ToArray() };
 }

@@ -77,7 +77,7 @@ internal sealed partial class GrainStorageCommitter(
             var batch = TakeBatch(reader, deferred);
             if (batch.Count > 0)
             {
-                metrics.Taken(batch.Sum(static w => w.Count));
+                metrics.Taken(batch.Count);
                 await CommitAsync(batch).ConfigureAwait(false);
             }
         }
@@ -85,12 +85,10 @@ internal sealed partial class GrainStorageCommitter(
 
     /// <summary>
     /// The next transaction: first the writes deferred earlier, then new ones, each state at most once. A later write
-    /// of a state already in the batch (a reentrant grain writing again before its last write committed) is folded into
-    /// it when it is that grain's latest write in the batch and expects the version the batch stores; otherwise it is
-    /// deferred, and so is everything after it for that state, keeping each state's writes in the order they were
-    /// made. An effects-only write is deferred while any earlier write of its grain is, and defers that grain's later
-    /// state writes in turn, so a grain's flushed effects commit after its earlier writes (or with them) and before
-    /// its later ones.
+    /// of a state already in the batch (a reentrant grain writing twice) is deferred, and so is everything after it
+    /// for that state, keeping each state's writes in the order they were made. An effects-only write is deferred
+    /// while any earlier write of its grain is, and defers that grain's later state writes in turn, so a grain's
+    /// flushed effects commit after its earlier writes (or with them) and before its later ones.
     /// </summary>
     private List<StateWrite> TakeBatch(ChannelReader<StateWrite> reader, List<StateWrite> deferred)
     {
@@ -99,7 +97,6 @@ internal sealed partial class GrainStorageCommitter(
         var held = new HashSet<StateKey>();
         var heldGrains = new HashSet<(string, string)>();
         var heldFlushes = new HashSet<(string, string)>();
-        var latestOfGrain = new Dictionary<(string, string), StateWrite>();
         var stillDeferred = new List<StateWrite>();
         foreach (var write in deferred)
         {
@@ -117,18 +114,12 @@ internal sealed partial class GrainStorageCommitter(
 
         void Place(StateWrite write)
         {
-            if (write.WritesState && !held.Contains(write.Key) && latestOfGrain.TryGetValue(write.Grain, out var latest) && latest.TryFold(write))
-            {
-                return;
-            }
-
             var fits = batch.Count < maxBatchSize && (write.WritesState
                 ? !held.Contains(write.Key) && !heldFlushes.Contains(write.Grain) && taken.Add(write.Key)
                 : !heldGrains.Contains(write.Grain));
             if (fits)
             {
                 batch.Add(write);
-                latestOfGrain[write.Grain] = write;
                 return;
             }
 
@@ -161,7 +152,7 @@ internal sealed partial class GrainStorageCommitter(
         catch (Exception exception)
         {
             GrainStorageLog.TransactionFailed(logger, providerName, batch.Count, exception);
-            metrics.Failed(batch.Sum(static w => w.Count));
+            metrics.Failed(batch.Count);
             // The cause stays in the silo's log and in the message: a driver exception would not survive the trip
             // to a caller in another process (Orleans has no codec for it).
             var cause = exception is PostgresException postgres ? $"SQLSTATE {postgres.SqlState}: {postgres.MessageText}" : $"{exception.GetType().Name}: {exception.Message}";
@@ -175,7 +166,7 @@ internal sealed partial class GrainStorageCommitter(
             return;
         }
 
-        metrics.Committed(batch.Sum(static w => w.Count), conflicts.Keys.Sum(static w => w.Count), Stopwatch.GetElapsedTime(started));
+        metrics.Committed(batch.Count, conflicts.Count, Stopwatch.GetElapsedTime(started));
         foreach (var write in batch)
         {
             if (conflicts.TryGetValue(write, out var stored))

@@ -4,8 +4,7 @@ namespace Vrps.Postgres.Storage;
 /// The effects one activation staged since its last state write. It lives on the activation's grain context, so it
 /// dies with the activation: effects staged without a following write are dropped with it and can never ride along
 /// with another grain's write. Touched only from the activation's own turns (staging, and the storage provider's
-/// write call, which runs on the activation's scheduler: Orleans' state makes it in a turn of its own, our
-/// <see cref="PipelinedState{TState}"/> in the turn that writes), so it needs no lock.
+/// write call, which Orleans makes synchronously from the turn that writes), so it needs no lock.
 /// </summary>
 internal sealed class StagedCommitEffects
 {

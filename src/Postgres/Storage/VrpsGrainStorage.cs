@@ -95,13 +95,9 @@ internal sealed class VrpsGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         var effects = context?.GetComponent<StagedCommitEffects>()?.Drain() ?? [];
         var write = new StateWrite(key, expected, payload, effects);
         committer.Enqueue(write);
-
-        // The ETag moves now, not on commit: a reentrant grain's next write, made before this one committed, expects
-        // this write's version and so folds into it or follows it. Should this write fail, the activation is
-        // deactivated (a conflict by Orleans, a failed transaction below), so the advanced ETag never outlives it.
-        grainState.ETag = write.Version.ToString(CultureInfo.InvariantCulture);
+        var version = await CommittedAsync(write, grainId, context).ConfigureAwait(false);
+        grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = payload is not null;
-        await CommittedAsync(write, grainId, context).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -29,7 +29,6 @@ public static class VrpsGrainStorageSiloBuilderExtensions
             services.AddSingleton(GrainStorageMigrations.Set);
         }
 
-        services.TryAddSingleton<IAttributeToFactoryMapper<PipelinedStateAttribute>, PipelinedStateAttributeMapper>();
         services.AddGrainStorage(name, VrpsGrainStorage.Create);
         return builder;
     }

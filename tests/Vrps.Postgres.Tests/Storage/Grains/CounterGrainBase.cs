@@ -33,20 +33,6 @@ internal abstract class CounterGrainBase(IPersistentState<CounterState> counter)
         return counter.State.Value;
     }
 
-    public async Task<long> AddRepeatedlyAsync(int times, string markerPrefix, bool poisonLast)
-    {
-        var writes = new List<Task>();
-        for (var i = 0; i < times; i++)
-        {
-            this.StageCommitEffect(poisonLast && i == times - 1 ? new InsertMarkerEffect("poison") : new TransactionMarkerEffect($"{markerPrefix}{i}"));
-            counter.State.Value += 1;
-            writes.Add(counter.WriteStateAsync());
-        }
-
-        await Task.WhenAll(writes);
-        return counter.State.Value;
-    }
-
     public Task StageOnlyAsync(string marker)
     {
         this.StageCommitEffect(new InsertMarkerEffect(marker));

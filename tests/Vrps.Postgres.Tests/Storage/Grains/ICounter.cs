@@ -14,13 +14,6 @@ public interface ICounter
     /// </summary>
     Task<long> WriteThenFlushAsync(long amount, string writeMarker, string flushMarker);
 
-    /// <summary>
-    /// Adds one <paramref name="times"/> times in one turn, each time staging a <see cref="TransactionMarkerEffect"/>
-    /// ("prefix0", "prefix1", …) and starting a write without waiting for the one before (a reentrant hot grain's
-    /// shape); with <paramref name="poisonLast"/> the last write's effect violates test_effects' check instead.
-    /// </summary>
-    Task<long> AddRepeatedlyAsync(int times, string markerPrefix, bool poisonLast);
-
     /// <summary>Stages an effect without writing state.</summary>
     Task StageOnlyAsync(string marker);
 

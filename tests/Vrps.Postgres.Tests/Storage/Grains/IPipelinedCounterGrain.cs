@@ -1,3 +1,0 @@
-namespace Vrps.Postgres.Tests.Storage.Grains;
-
-public interface IPipelinedCounterGrain : ICounter, IGrainWithStringKey;
