@@ -7,9 +7,16 @@ namespace Vrps.Grains.Common;
 /// made meanwhile joins the next one, so a burst on one grain becomes a few writes instead of one per call.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Writing each call's decision at once instead (a state of our own beside Orleans' bridge, whose writes our storage
+/// folded into one update per transaction) was measured slower on 2026-12-02, hot offer quick 0.51x against 0.94x
+/// in-process: the state, holds included, is then serialized once per call on the grain's one thread.
+/// </para>
+/// <para>
 /// A failed write fails every caller waiting on it and on the write queued behind it (their decisions stood on the
 /// state that did not commit), refuses all later saves, and deactivates the grain, so no decision outlives it.
 /// Used only from the grain's own turns, so it needs no lock.
+/// </para>
 /// </remarks>
 public sealed class CoalescedWrites(Func<Task> write, Action deactivate)
 {
@@ -48,8 +55,8 @@ public sealed class CoalescedWrites(Func<Task> write, Action deactivate)
                 queued = null;
                 try
                 {
-                    // The storage serializes the state when the write is queued, synchronously: changes made while it
-                    // runs are not in it and wait for the next round.
+                    // The state is serialized when the storage queues the write: changes made after that are not in
+                    // it and wait for the next round.
                     await write();
                     batch.TrySetResult();
                 }

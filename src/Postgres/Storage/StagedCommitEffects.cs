@@ -4,7 +4,8 @@ namespace Vrps.Postgres.Storage;
 /// The effects one activation staged since its last state write. It lives on the activation's grain context, so it
 /// dies with the activation: effects staged without a following write are dropped with it and can never ride along
 /// with another grain's write. Touched only from the activation's own turns (staging, and the storage provider's
-/// write call, which Orleans makes synchronously from the turn that writes), so it needs no lock.
+/// write call, which Orleans 10 makes in a turn of its own on the activation's scheduler, after the write before it
+/// completed), so it needs no lock.
 /// </summary>
 internal sealed class StagedCommitEffects
 {
