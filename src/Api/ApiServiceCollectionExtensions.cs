@@ -41,6 +41,7 @@ public static class ApiServiceCollectionExtensions
         });
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddSingleton<Access>();
+        services.AddSingleton<Public.LotLinks>();
         services.AddOptions<ClaimLimits>().BindConfiguration(ClaimLimits.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClaimLimits>, ClaimLimitsValidator>());
         services.AddSingleton(static provider => TrustedProxies.Parse(provider.GetRequiredService<IOptions<ClaimLimits>>().Value.KnownProxies));
@@ -50,18 +51,14 @@ public static class ApiServiceCollectionExtensions
             o.OnRejected = static async (context, token) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "10";
-                await Problems.Problems.Of(StatusCodes.Status429TooManyRequests, "rate_limited", "Too many claims from this client; retry shortly.")
+                await Problems.Problems.Of(StatusCodes.Status429TooManyRequests, "rate_limited", "Too many requests from this client; retry shortly.")
                     .ExecuteAsync(context.HttpContext).ConfigureAwait(false);
             };
-            o.AddPolicy(Endpoints.ClaimEndpoints.RateLimitPolicy, static context =>
-            {
-                var limits = context.RequestServices.GetRequiredService<IOptions<ClaimLimits>>().Value;
-                var client = context.RequestServices.GetRequiredService<TrustedProxies>()
-                    .ClientOf(context.Connection.RemoteIpAddress, context.Request.Headers[TrustedProxies.ForwardedForHeader]);
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    client?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PermitsPerWindow, Window = limits.Window, QueueLimit = 0 });
-            });
+
+            // Claims and the public pages' reads are limited per client alike, each in its own window, so a page that
+            // polls its group offer never spends its visitor's claims.
+            o.AddPolicy(Endpoints.ClaimEndpoints.RateLimitPolicy, PerClient);
+            o.AddPolicy(Endpoints.PublicEndpoints.RateLimitPolicy, PerClient);
         });
         services.AddHostedService<BootstrapAdminKeyService>();
         services.AddHostedService<IdempotencyStartup>();
@@ -88,5 +85,15 @@ public static class ApiServiceCollectionExtensions
         });
         services.AddHealthChecks().AddCheck<SiloReadyCheck>("silo", tags: ["ready"]);
         return services;
+    }
+
+    private static RateLimitPartition<string> PerClient(HttpContext context)
+    {
+        var limits = context.RequestServices.GetRequiredService<IOptions<ClaimLimits>>().Value;
+        var client = context.RequestServices.GetRequiredService<TrustedProxies>()
+            .ClientOf(context.Connection.RemoteIpAddress, context.Request.Headers[TrustedProxies.ForwardedForHeader]);
+        return RateLimitPartition.GetFixedWindowLimiter(
+            client?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PermitsPerWindow, Window = limits.Window, QueueLimit = 0 });
     }
 }

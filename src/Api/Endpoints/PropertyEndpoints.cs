@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Vrps.Api.Auth;
 using Vrps.Api.Paging;
+using Vrps.Api.Public;
 using Vrps.Api.Requests;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Lots;
@@ -48,19 +49,22 @@ public static class PropertyEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<Page<LotView>>> ListLotsAsync(Guid id, int? limit, string? cursor, ApiPrincipal principal, Access access, GrainIndex index)
+    private static async Task<Ok<Page<LotView>>> ListLotsAsync(
+        Guid id, int? limit, string? cursor, ApiPrincipal principal, Access access, GrainIndex index, LotLinks links, HttpRequest request)
     {
         await access.PropertyAsync(principal, id, Need.Read);
-        return TypedResults.Ok(await PageRequest.ReadAsync<LotView>(
-            index, IndexKinds.Lot, id.ToString("D"), null, limit, cursor, l => access.CanSeeAsync(principal, l.CustomerId, l.PropertyId, l.Id, null)));
+        var page = await PageRequest.ReadAsync<LotView>(
+            index, IndexKinds.Lot, id.ToString("D"), null, limit, cursor, l => access.CanSeeAsync(principal, l.CustomerId, l.PropertyId, l.Id, null));
+        return TypedResults.Ok(page with { Items = [.. page.Items.Select(l => links.With(l, request))] });
     }
 
-    private static async Task<Created<LotView>> CreateLotAsync(Guid id, CreateLotRequest request, ApiPrincipal principal, Access access, IGrainFactory grains)
+    private static async Task<Created<LotView>> CreateLotAsync(
+        Guid id, CreateLotRequest request, ApiPrincipal principal, Access access, IGrainFactory grains, LotLinks links, HttpRequest http)
     {
         await access.PropertyAsync(principal, id, Need.Write);
         var command = new CreateLot(Guid.NewGuid(), request.Name!, request.Capacity, request.Mode, request.GracePeriodMinutes);
         var lot = await grains.GetGrain<IPropertyGrain>(id).AddLotAsync(command, principal.Actor);
-        return TypedResults.Created($"/api/lots/{lot.Id}", lot);
+        return TypedResults.Created($"/api/lots/{lot.Id}", links.With(lot, http));
     }
 
     private static async Task<Ok<Page<UnitView>>> ListUnitsAsync(Guid id, int? limit, string? cursor, ApiPrincipal principal, Access access, GrainIndex index)

@@ -19,6 +19,11 @@ public static class ProblemCodes
     public const string IdempotencyKeyInProgress = "idempotency_key_in_progress";
     public const string SlugImmutable = "slug_immutable";
 
+    /// <summary>The public pages' reads: no lot with that slug, no group offer with that share token, no pass with that id.</summary>
+    public const string LotNotFound = "lot_not_found";
+    public const string ShareLinkNotFound = "share_link_not_found";
+    public const string PassNotFound = "pass_not_found";
+
     /// <summary>Refused by the grains, so declared beside them; listed here with the others clients switch on.</summary>
     public const string WebhookUrlNotAllowed = WebhookProblemCodes.UrlNotAllowed;
 }

@@ -148,6 +148,13 @@ public sealed class LotGrain(GrainIndex index, [PersistentState("lot")] IPersist
         }
     }
 
+    /// <summary>The slug row commits with every write, so a deleted lot's landing page stops answering with it.</summary>
+    protected override Task SaveAsync()
+    {
+        SetIndex(new IndexEntry(IndexKinds.LotSlug, State.Slug, Id.ToString("D"), State.CustomerId.ToString("D"), null, State.CreatedAt, State.DeletedAt, new { lotId = Id }));
+        return base.SaveAsync();
+    }
+
     protected override IndexEntry IndexRow() =>
         new(Kind, Id.ToString("D"), State.PropertyId.ToString("D"), State.CustomerId.ToString("D"), State.Name, State.CreatedAt, State.DeletedAt, View());
 
