@@ -39,6 +39,7 @@ public static class ApiApplicationExtensions
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseSwagger(static o => o.PreSerializeFilters.Add(ServersDocument.Apply));
         app.UseSwaggerUI(static o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "VRPS API v1"));
+        app.MapPageEndpoints();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = static _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = static c => c.Tags.Contains("ready") });
         // One group for every API route, so each request record is checked for its required fields in one place.
@@ -55,6 +56,7 @@ public static class ApiApplicationExtensions
         api.MapPassTypeEndpoints();
         api.MapOfferEndpoints();
         api.MapClaimEndpoints();
+        api.MapPublicEndpoints();
         api.MapPassEndpoints();
         api.MapEnforcementEndpoints();
         api.MapMoneyEndpoints();
