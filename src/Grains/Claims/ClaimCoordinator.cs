@@ -41,7 +41,9 @@ public sealed class ClaimCoordinator(IGrainFactory grains, GrainIndex index, [Fr
             : Guid.NewGuid();
         var pass = grains.GetGrain<IPassGrain>(passId);
 
-        if (await pass.FindAsync() is { } existing)
+        // Only a keyed claim can be a replay: an unkeyed one has a fresh id, so asking its pass grain would cost an
+        // activation and a read that can only find nothing.
+        if (request.IdempotencyKey is not null && await pass.FindAsync() is { } existing)
         {
             return new ClaimResult(existing, Replayed: true);
         }
