@@ -123,10 +123,17 @@ public sealed class LotOccupancyGrain : VrpsGrain, ILotOccupancyGrain, IDeadline
         return new OccupancyView(LotId, lot.Capacity, active.Count, state.State.Holds.Count);
     }
 
-    private async Task OnEventAsync(StreamEvent streamEvent)
+    public Task ConfirmAsync(PassLifecycle issued) =>
+        state.State.Holds.ContainsKey(issued.Pass.PassId) ? ApplyAsync(issued.Pass) : Task.CompletedTask;
+
+    private Task OnEventAsync(StreamEvent streamEvent)
     {
-        var pass = streamEvent.As<PassLifecycle>().Pass;
         state.State.LastPassSequence = streamEvent.Sequence;
+        return ApplyAsync(streamEvent.As<PassLifecycle>().Pass);
+    }
+
+    private async Task ApplyAsync(PassSummary pass)
+    {
         var changed = state.State.Holds.Remove(pass.PassId);
         Untrack(pass.PassId);
         if (PassStatuses.HoldsCapacity(pass.Status))

@@ -81,6 +81,17 @@ public sealed class UnitPassesGrain : VrpsGrain, IUnitPassesGrain, IDeadlineRece
         return new OccupancyView(unit.Id, unit.MaxConcurrentPasses, State.Active.Count, State.Holds.Count);
     }
 
+    public Task ConfirmAsync(PassLifecycle issued)
+    {
+        if (!State.Holds.ContainsKey(issued.Pass.PassId))
+        {
+            return Task.CompletedTask;
+        }
+
+        Apply(issued.Pass, issued.LotId, issued.PassTypeId);
+        return writes.SaveAsync();
+    }
+
     private Task OnEventAsync(StreamEvent streamEvent)
     {
         var change = streamEvent.As<PassLifecycle>();

@@ -192,10 +192,17 @@ public sealed class OfferGrain : EntityGrain<OfferState>, IOfferGrain, IDeadline
         return View();
     }
 
-    private async Task OnEventAsync(StreamEvent streamEvent)
+    public Task ConfirmAsync(PassLifecycle issued) => ApplyAsync(issued);
+
+    private Task OnEventAsync(StreamEvent streamEvent)
     {
-        var change = streamEvent.As<PassLifecycle>();
         State.LastPassSequence = streamEvent.Sequence;
+        return ApplyAsync(streamEvent.As<PassLifecycle>());
+    }
+
+    /// <summary>A held place turns into a claimed one once; whichever of the claim's confirmation and the pass event comes second finds no hold.</summary>
+    private async Task ApplyAsync(PassLifecycle change)
+    {
         if (PassStatuses.HoldsCapacity(change.Pass.Status) && State.Holds.Remove(change.Pass.PassId))
         {
             Claimed(1);

@@ -153,8 +153,7 @@ public sealed class PassGrain([PersistentState("pass")] IPersistentState<PassSta
     private void Changed(string type)
     {
         Publish(type, View());
-        var summary = new PassSummary(Id, State.Plate, State.Status, State.StartsAt, State.EndsAt, State.EndedAt, State.UnitId);
-        var change = new PassLifecycle(summary, State.LotId, State.UnitId, State.OfferId, State.PassTypeId);
+        var change = PassLifecycle.Of(View());
         RaiseEvent(PassLifecycle.LotNamespace, State.LotId, PassLifecycle.Changed, change);
         RaiseEvent(PassLifecycle.OfferNamespace, State.OfferId, PassLifecycle.Changed, change);
         if (State.UnitId is { } unitId)

@@ -1,3 +1,5 @@
+using Vrps.Interfaces.Passes;
+
 namespace Vrps.Interfaces.Occupancy;
 
 /// <summary>
@@ -11,4 +13,8 @@ public sealed record PassLifecycle(PassSummary Pass, Guid LotId, Guid? UnitId, G
     public const string UnitNamespace = "unit-passes";
     public const string OfferNamespace = "offer-passes";
     public const string Changed = "pass.changed";
+
+    /// <summary>The change a pass in this state tells its holders.</summary>
+    public static PassLifecycle Of(PassView pass) => new(
+        new PassSummary(pass.Id, pass.Plate, pass.Status, pass.StartsAt, pass.EndsAt, pass.EndedAt, pass.UnitId), pass.LotId, pass.UnitId, pass.OfferId, pass.PassTypeId);
 }

@@ -1,3 +1,4 @@
+using Vrps.Interfaces.Occupancy;
 
 namespace Vrps.Interfaces.Offers;
 
@@ -17,6 +18,15 @@ public interface IOfferGrain : IGrainWithGuidKey
 
     /// <summary>Gives a held place back (a later step of the claim refused).</summary>
     Task CancelReservationAsync(Guid passId);
+
+    /// <summary>
+    /// The claim that held a place here issued its pass: the place becomes the pass's now instead of when the pass's
+    /// stream event arrives. Applied only while the place is still held, so it never undoes a later event; the stream
+    /// event that follows finds nothing left to do. One-way: the claim's reply never waits for it, and if it is lost
+    /// the stream event (or the hold's lapse) does the same work.
+    /// </summary>
+    [OneWay]
+    Task ConfirmAsync(PassLifecycle issued);
 
     Task<OfferView> RevokeAsync(Actor actor);
 
