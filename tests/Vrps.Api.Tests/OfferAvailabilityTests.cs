@@ -43,6 +43,19 @@ public sealed class OfferAvailabilityTests
     [Fact]
     public void ClaimableAt_AtItsExpiry_IsFalse() => Assert.False(OfferAvailability.ClaimableAt(Offer(expires: Now), Now));
 
+    [Fact]
+    public void BlockAt_AnExhaustedOfferIsStillActive_SoItsClaimsAreRefusedAsFullNotAsInactive() =>
+        Assert.Equal(OfferBlock.None, OfferAvailability.BlockAt(OfferStatuses.Exhausted, null, null, null, Now));
+
+    [Fact]
+    public void BlockAt_ExpiryComesBeforeTheWindow()
+    {
+        Assert.Equal(OfferBlock.NotActive, OfferAvailability.BlockAt(OfferStatuses.Active, Now, Now.AddHours(1), null, Now));
+        Assert.Equal(OfferBlock.NotActive, OfferAvailability.BlockAt(OfferStatuses.Revoked, null, Now.AddHours(1), null, Now));
+        Assert.Equal(OfferBlock.OutsideWindow, OfferAvailability.BlockAt(OfferStatuses.Active, Now.AddDays(1), Now.AddHours(1), null, Now));
+        Assert.Equal(OfferBlock.OutsideWindow, OfferAvailability.BlockAt(OfferStatuses.Active, null, null, Now, Now));
+    }
+
     private static OfferView Offer(
         int? capacity = 10, int claimed = 0, int pending = 0, string status = OfferStatuses.Active,
         DateTimeOffset? starts = null, DateTimeOffset? ends = null, DateTimeOffset? expires = null) =>

@@ -43,6 +43,31 @@ public sealed class PassesApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Claim_BeforeTheWindowOrOnARevokedOffer_IsRefusedWithItsReason()
+    {
+        var t = await Tenant.CreateAsync(silo, "Window");
+        var lot = await LotAsync(t, capacity: 10);
+        var passType = await PassTypeAsync(lot);
+        var later = await OfferAsync(lot, new { kind = "open", passTypeId = passType, startsAt = clock.GetUtcNow().AddHours(2) });
+        var revoked = await OfferAsync(lot, new { kind = "open", passTypeId = passType });
+        await Admin.PostOkAsync($"/api/offers/{revoked.Id()}/revoke", new { });
+
+        using (var early = await ClaimAsync(new { offerId = later.Id(), lotId = lot, phone = "+15550001001", plate = "EARLY1" }))
+        {
+            await ProblemAssert.IsProblemAsync(early, HttpStatusCode.UnprocessableEntity, "outside_claim_window");
+        }
+
+        using (var gone = await ClaimAsync(new { offerId = revoked.Id(), lotId = lot, phone = "+15550001002", plate = "GONE1" }))
+        {
+            await ProblemAssert.IsProblemAsync(gone, HttpStatusCode.Conflict, "offer_not_active");
+        }
+
+        clock.Advance(TimeSpan.FromHours(2));
+        using var opened = await ClaimAsync(new { offerId = later.Id(), lotId = lot, phone = "+15550001001", plate = "EARLY1" });
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+    }
+
+    [Fact]
     public async Task Claim_TwoThousandConcurrentOnGroupOfferOf500_IssuesExactly500()
     {
         var t = await Tenant.CreateAsync(silo, "Burst");

@@ -112,14 +112,12 @@ public sealed class OfferGrain : EntityGrain<OfferState>, IOfferGrain, IDeadline
         }
 
         var now = TimeProvider.GetUtcNow();
-        if (State.Status is OfferStatuses.Revoked or OfferStatuses.Expired || (State.ExpiresAt is { } expires && expires <= now))
+        switch (OfferAvailability.BlockAt(State.Status, State.ExpiresAt, State.StartsAt, State.EndsAt, now))
         {
-            throw new DomainException("offer_not_active", $"This offer is {State.Status}.", DomainErrorKind.Conflict);
-        }
-
-        if ((State.StartsAt is { } start && now < start) || (State.EndsAt is { } end && now >= end))
-        {
-            throw new DomainException("outside_claim_window", "This offer cannot be claimed at this time.", DomainErrorKind.Refused);
+            case OfferBlock.NotActive:
+                throw new DomainException("offer_not_active", $"This offer is {State.Status}.", DomainErrorKind.Conflict);
+            case OfferBlock.OutsideWindow:
+                throw new DomainException("outside_claim_window", "This offer cannot be claimed at this time.", DomainErrorKind.Refused);
         }
 
         var authorized = State.Kind switch
@@ -134,7 +132,8 @@ public sealed class OfferGrain : EntityGrain<OfferState>, IOfferGrain, IDeadline
             throw new DomainException("code_invalid", "The claim code or share link is not valid for this offer.", DomainErrorKind.Refused);
         }
 
-        if (State.Capacity is { } capacity && State.ClaimedCount + State.Holds.Count >= capacity)
+        // Counted after the authorization, so a wrong code never learns whether the offer is full.
+        if (OfferAvailability.PlacesLeft(State.Capacity, State.ClaimedCount, State.Holds.Count) is 0)
         {
             throw new DomainException("offer_exhausted", "Every pass of this offer has been claimed.", DomainErrorKind.Conflict);
         }
