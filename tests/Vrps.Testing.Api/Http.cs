@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Xunit;
 
-namespace Vrps.Testing;
+namespace Vrps.Testing.Api;
 
 public static class Http
 {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 using Vrps.Grains.Common;
 using Vrps.Silo;
 
-namespace Vrps.Testing;
+namespace Vrps.Testing.Api;
 
 /// <summary>The whole silo (Orleans, our providers, grains, API) on Kestrel at a free loopback port, over a real database.</summary>
 public sealed class ApiSilo : IAsyncDisposable

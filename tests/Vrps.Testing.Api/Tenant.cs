@@ -1,6 +1,6 @@
 using Vrps.Interfaces;
 
-namespace Vrps.Testing;
+namespace Vrps.Testing.Api;
 
 /// <summary>A customer with one of everything, and a key of every role bound to it.</summary>
 public sealed record Tenant(

@@ -1,4 +1,4 @@
-namespace Vrps.Testing;
+namespace Vrps.Testing.Api;
 
 /// <summary>
 /// A lot a visitor can claim at without a code: its own customer and property (branded, UTC), a free two-hour
