@@ -26,7 +26,7 @@ public sealed class PublicPagesApiTests : IAsyncLifetime
     [Fact]
     public async Task LandingPage_BySlug_ServesThePageAndItsDataWithTheOpenOfferAndBranding()
     {
-        var (lot, offer, _) = await LotAsync("Landing");
+        var (lot, offer, _) = await PublicLot.CreateAsync(Admin, "Landing");
         var view = await Admin.GetOkAsync($"/api/lots/{lot}");
         var slug = view.GetProperty("slug").GetString()!;
         using var anonymous = silo.CreateClient(null);
@@ -38,7 +38,7 @@ public sealed class PublicPagesApiTests : IAsyncLifetime
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         Assert.Contains("lang=", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("Landing Lot", data.GetProperty("lotName").GetString());
-        Assert.Equal("#003366", data.GetProperty("branding").GetProperty("primaryColor").GetString());
+        Assert.Equal(PublicLot.BrandColor, data.GetProperty("branding").GetProperty("primaryColor").GetString());
         var offered = Assert.Single(data.GetProperty("offers").EnumerateArray());
         Assert.Equal(offer, offered.Id());
         Assert.DoesNotContain("customerId", data.GetRawText(), StringComparison.OrdinalIgnoreCase);
@@ -54,7 +54,7 @@ public sealed class PublicPagesApiTests : IAsyncLifetime
     [Fact]
     public async Task PublicPass_AfterAClaim_ShowsPlateAndLotButNeverThePhone()
     {
-        var (lot, offer, _) = await LotAsync("Holder");
+        var (lot, offer, _) = await PublicLot.CreateAsync(Admin, "Holder");
         using var anonymous = silo.CreateClient(null);
         using var claim = new HttpRequestMessage(HttpMethod.Post, "/api/claims")
         {
@@ -79,7 +79,7 @@ public sealed class PublicPagesApiTests : IAsyncLifetime
     [Fact]
     public async Task GroupPage_ByShareToken_ShowsPlacesLeftThatFallAfterAClaim()
     {
-        var (lot, _, passType) = await LotAsync("Group");
+        var (lot, _, passType) = await PublicLot.CreateAsync(Admin, "Group");
         var group = await Admin.PostOkAsync($"/api/lots/{lot}/offers", new { kind = "group", passTypeId = passType, capacity = 3 });
         var token = group.GetProperty("shareToken").GetString()!;
         using var anonymous = silo.CreateClient(null);
@@ -102,7 +102,7 @@ public sealed class PublicPagesApiTests : IAsyncLifetime
     [Fact]
     public async Task QrImage_EncodesTheLandingUrlAndNeedsAKey()
     {
-        var (lot, _, _) = await LotAsync("Printed");
+        var (lot, _, _) = await PublicLot.CreateAsync(Admin, "Printed");
         var view = await Admin.GetOkAsync($"/api/lots/{lot}");
 
         var svg = await Admin.GetAsync(new Uri(view.GetProperty("qrImageUrl").GetString()!).PathAndQuery);
@@ -128,20 +128,5 @@ public sealed class PublicPagesApiTests : IAsyncLifetime
         Assert.Contains("/health/ready", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/assets/app.css")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/assets/nothing.js")).StatusCode);
-    }
-
-    private async Task<(Guid Lot, Guid Offer, Guid PassType)> LotAsync(string name)
-    {
-        var customer = (await Admin.PostOkAsync("/api/customers", new { name = $"{name} Co" })).Id();
-        var property = (await Admin.PostOkAsync($"/api/customers/{customer}/properties", new { name = $"{name} Tower", timezone = "UTC" })).Id();
-        await Admin.SendOkAsync(HttpMethod.Patch, $"/api/properties/{property}", new { branding = new { primaryColor = "#003366" } });
-        var lot = (await Admin.PostOkAsync($"/api/properties/{property}/lots", new { name = $"{name} Lot", capacity = 20, mode = "both" })).Id();
-        var passType = (await Admin.PostOkAsync($"/api/lots/{lot}/pass-types", new
-        {
-            name = "Visitor",
-            terms = new { rateStructure = "free", amountCents = 0, duration = new { kind = "hours", value = 2 } },
-        })).Id();
-        var offer = (await Admin.PostOkAsync($"/api/lots/{lot}/offers", new { kind = "open", passTypeId = passType })).Id();
-        return (lot, offer, passType);
     }
 }

@@ -21,7 +21,8 @@ async function show(key) {
     document.getElementById("lot-name").textContent = lot.name;
     document.getElementById("landing-url").textContent = lot.landingUrl;
     const qr = document.getElementById("qr");
-    qr.src = URL.createObjectURL(await svg.blob());
+    // A data: URL, not a blob: one: the pages' Content-Security-Policy allows images from data: but not from blob:.
+    qr.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(await svg.text())}`;
     qr.alt = `QR code that opens ${lot.landingUrl}`;
     keyForm.hidden = true;
     message.hidden = true;

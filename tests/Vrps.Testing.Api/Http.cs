@@ -1,9 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Xunit;
 
-namespace Vrps.Api.Tests;
+namespace Vrps.Testing.Api;
 
-internal static class Http
+public static class Http
 {
     /// <summary>Sends JSON and asserts a 2xx answer; returns the body (or an empty object for 204).</summary>
     public static async Task<JsonElement> SendOkAsync(this HttpClient client, HttpMethod method, string url, object? body = null)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 using Vrps.Grains.Common;
 using Vrps.Silo;
 
-namespace Vrps.Api.Tests;
+namespace Vrps.Testing.Api;
 
 /// <summary>The whole silo (Orleans, our providers, grains, API) on Kestrel at a free loopback port, over a real database.</summary>
 public sealed class ApiSilo : IAsyncDisposable
@@ -50,7 +50,7 @@ public sealed class ApiSilo : IAsyncDisposable
     /// </param>
     /// <param name="settings">More command-line settings ("--Key", "value" pairs); later ones win.</param>
     /// <param name="handler">Made once the silo listens (from its base address), it carries every request of <see cref="Client"/>
-    /// and <see cref="CreateClient"/>: e.g. a <see cref="ContractValidatingHandler"/>.</param>
+    /// and <see cref="CreateClient"/>: e.g. the API tests' contract-validating handler.</param>
     public static async Task<ApiSilo> StartAsync(
         string connectionString, TimeProvider? time = null, bool allowPrivateWebhookTargets = true, IReadOnlyList<string>? settings = null,
         Func<Uri, Task<HttpMessageHandler>>? handler = null)

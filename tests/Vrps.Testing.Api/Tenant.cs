@@ -1,9 +1,9 @@
 using Vrps.Interfaces;
 
-namespace Vrps.Api.Tests;
+namespace Vrps.Testing.Api;
 
 /// <summary>A customer with one of everything, and a key of every role bound to it.</summary>
-internal sealed record Tenant(
+public sealed record Tenant(
     Guid CustomerId,
     Guid PropertyId,
     Guid LotId,
