@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Vrps.Api.Idempotency;
+using Vrps.Interfaces;
 using Vrps.Testing;
 
 namespace Vrps.Api.Tests;
@@ -114,6 +115,33 @@ public sealed class PublicPagesApiTests : IAsyncLifetime
         Assert.StartsWith("<", (await svg.Content.ReadAsStringAsync()).TrimStart(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.EndsWith($"/l/{view.GetProperty("slug").GetString()}", view.GetProperty("landingUrl").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StaffPages_ServeTheirShellsWithoutAKey_AndTheConsoleListsAmenitiesToOperatorsButNotPatrols()
+    {
+        var t = await Tenant.CreateAsync(silo, "Console");
+        using var anonymous = silo.CreateClient(null);
+        foreach (var path in new[] { "/patrol", "/manager", "/console" })
+        {
+            var page = await anonymous.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("lang=", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var operatorKey = silo.CreateClient(t.Keys[Roles.Operator]);
+        using var managerKey = silo.CreateClient(t.Keys[Roles.Manager]);
+        using var patrolKey = silo.CreateClient(t.Keys[Roles.Enforcement]);
+        var listed = await operatorKey.GetOkAsync($"/api/properties/{t.PropertyId}/amenities");
+        var managed = await managerKey.GetOkAsync($"/api/properties/{t.PropertyId}/amenities");
+
+        Assert.Equal(t.AmenityId, Assert.Single(listed.GetProperty("items").EnumerateArray()).Id());
+        Assert.Equal(t.AmenityId, Assert.Single(managed.GetProperty("items").EnumerateArray()).Id());
+        await ProblemAssert.IsProblemAsync(await patrolKey.GetAsync($"/api/properties/{t.PropertyId}/amenities"), HttpStatusCode.NotFound, "not_found");
+        await ProblemAssert.IsProblemAsync(await anonymous.GetAsync($"/api/properties/{t.PropertyId}/amenities"), HttpStatusCode.Unauthorized, "unauthorized");
+        await ProblemAssert.IsProblemAsync(
+            await operatorKey.GetAsync($"/api/properties/{t.PropertyId}/amenities?limit=0"), HttpStatusCode.BadRequest, "validation_failed");
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Vrps.Api.Auth;
 using Vrps.Api.Idempotency;
+using Vrps.Api.Paging;
 using Vrps.Api.Requests;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Amenities;
@@ -17,9 +18,11 @@ public static class AmenityEndpoints
 {
     public static IEndpointRouteBuilder MapAmenityEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGroup("/api/properties").WithTags("Amenities")
-            .MapPost("/{id:guid}/amenities", CreateAsync).WithName("CreateAmenity")
+        var properties = routes.MapGroup("/api/properties").WithTags("Amenities");
+        properties.MapPost("/{id:guid}/amenities", CreateAsync).WithName("CreateAmenity")
             .WithSummary("Create an amenity: opening hours in the property's timezone, slots, capacity, booking rules").WithProblems();
+        properties.MapGet("/{id:guid}/amenities", ListAsync).WithName("ListAmenities")
+            .WithSummary("The property's amenities, paged (operators, managers of its units; patrols and consumers 404)").WithProblems();
         var amenities = routes.MapGroup("/api/amenities").WithTags("Amenities");
         amenities.MapGet("/{id:guid}", GetAsync).WithName("GetAmenity").WithSummary("An amenity").WithProblems();
         amenities.MapGet("/{id:guid}/availability", AvailabilityAsync).WithName("GetAmenityAvailability")
@@ -53,6 +56,18 @@ public static class AmenityEndpoints
             new AmenityContext(property.CustomerId, property.Id, property.Timezone),
             principal.Actor);
         return TypedResults.Created($"/api/amenities/{amenityId}", amenity);
+    }
+
+    /// <summary>The operator console's list of what can be booked: the same reach as reading one amenity, so patrols never see it.</summary>
+    private static async Task<Ok<Page<AmenityView>>> ListAsync(Guid id, int? limit, string? cursor, ApiPrincipal principal, Access access, GrainIndex index)
+    {
+        if (principal.Role is Roles.Enforcement or Roles.Consumer)
+        {
+            throw DomainException.NotFound("Property", id);
+        }
+
+        await access.PropertyAsync(principal, id, Need.Read);
+        return TypedResults.Ok(await PageRequest.ReadAsync<AmenityView>(index, AmenityIndexKinds.Amenity, id.ToString("D"), null, limit, cursor));
     }
 
     private static async Task<Ok<AmenityView>> GetAsync(Guid id, ApiPrincipal principal, Access access, IGrainFactory grains) =>

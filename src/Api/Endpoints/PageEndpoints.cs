@@ -31,6 +31,10 @@ public static class PageEndpoints
         routes.MapGet("/g/{shareToken}", (string shareToken) => Page("group.html")).ExcludeFromDescription();
         routes.MapGet("/p/{id:guid}", (Guid id) => Page("pass.html")).ExcludeFromDescription();
         routes.MapGet("/lots/{id:guid}/print", (Guid id) => Page("print.html")).ExcludeFromDescription();
+        // Staff pages: the shell is public, the data behind it needs the key the person types in (kept in sessionStorage).
+        routes.MapGet("/patrol", () => Page("patrol.html")).ExcludeFromDescription();
+        routes.MapGet("/manager", () => Page("manager.html")).ExcludeFromDescription();
+        routes.MapGet("/console", () => Page("console.html")).ExcludeFromDescription();
         routes.MapGet("/assets/{file}", static (string file) => Page(file)).ExcludeFromDescription();
         return routes;
     }

@@ -67,7 +67,7 @@ public static class PublicEndpoints
         var lot = await OrNotFoundAsync(grains.GetGrain<ILotGrain>(id.GetGuid()).GetAsync(), LotNotFound);
         var property = await grains.GetGrain<IPropertyGrain>(lot.PropertyId).GetAsync();
         var now = time.GetUtcNow();
-        var offers = new List<PublicOfferView>();
+        var open = new List<OfferView>();
         var acceptsCodes = false;
         string? cursor = null;
         do
@@ -79,7 +79,7 @@ public static class PublicEndpoints
                 acceptsCodes |= offer.Kind == OfferKinds.ClaimCode && OfferAvailability.ClaimableAt(offer, now);
                 if (offer.Kind == OfferKinds.Open && OfferRules.OpenOfferAllowedAt(offer.Kind, lot.Mode) && OfferAvailability.ClaimableAt(offer, now))
                 {
-                    offers.Add(await OfferViewAsync(grains, offer, now));
+                    open.Add(offer);
                 }
             }
 
@@ -87,6 +87,8 @@ public static class PublicEndpoints
         }
         while (cursor is not null);
 
+        // Each offer's pass type is its own grain: read them side by side, not one after another (order kept).
+        var offers = await Task.WhenAll(open.Select(offer => OfferViewAsync(grains, offer, now)));
         return TypedResults.Ok(new PublicLotView(lot.Id, lot.Slug, lot.Name, property.Name, property.Branding, offers, acceptsCodes));
     }
 

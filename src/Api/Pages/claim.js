@@ -3,7 +3,29 @@
 // changes what they send does the form take a new key (the old one belongs to the request it was first sent with).
 import { api, describe, newKey, showMessage } from "./common.js";
 
+// The contact, plate, message and button of the form: one source for both pages, rendered into the form's
+// [data-claim-fields] placeholder (static markup, no values in it, so innerHTML is safe here).
+const fields = `
+  <label for="contact">Phone number or email</label>
+  <input id="contact" name="contact" type="text" inputmode="email" autocomplete="email" required aria-describedby="contact-hint">
+  <p id="contact-hint" class="hint">We attach the pass to it. Example: +15551234567 or you@example.com</p>
+  <label for="plate">Licence plate</label>
+  <input id="plate" name="plate" type="text" autocomplete="off" autocapitalize="characters" required aria-describedby="plate-hint">
+  <p id="plate-hint" class="hint">As on the vehicle, e.g. ABC 123.</p>
+  <div data-message class="message" role="alert" hidden tabindex="-1"></div>
+  <div class="actions"><button type="submit">Get my pass</button></div>`;
+
+function renderFields(form) {
+  const slot = form.querySelector("[data-claim-fields]");
+  if (slot) {
+    const template = document.createElement("template");
+    template.innerHTML = fields;
+    slot.replaceWith(template.content);
+  }
+}
+
 export function setupClaimForm(form, { lotId, authorization }) {
+  renderFields(form);
   const message = form.querySelector("[data-message]");
   const button = form.querySelector("button[type=submit]");
   let key = newKey();
