@@ -144,6 +144,29 @@ public sealed class SpineApiTests : IAsyncLifetime
         await ProblemAssert.IsProblemAsync(await client.GetAsync($"/api/customers/{t.CustomerId}"), HttpStatusCode.Unauthorized, "unauthorized");
     }
 
+    [Fact]
+    public async Task CurrentApiKey_TellsEachKeyItsRoleAndBindings_NeverItsSecret()
+    {
+        var t = await Tenant.CreateAsync(silo, "Whoami");
+        using var patrol = silo.CreateClient(t.Keys[Roles.Enforcement]);
+        using var manager = silo.CreateClient(t.Keys[Roles.Manager]);
+        using var consumer = silo.CreateClient(t.Keys[Roles.Consumer]);
+        using var anonymous = silo.CreateClient(null);
+
+        var company = await patrol.GetOkAsync("/api/api-keys/current");
+        Assert.Equal(Roles.Enforcement, company.GetProperty("role").GetString());
+        Assert.Equal(t.CompanyId, company.GetProperty("enforcementCompanyId").GetGuid());
+        Assert.Empty(company.GetProperty("managedUnitIds").EnumerateArray());
+        var units = await manager.GetOkAsync("/api/api-keys/current");
+        Assert.Equal(t.UserId, units.GetProperty("userId").GetGuid());
+        Assert.Equal(t.CustomerId, units.GetProperty("customerId").GetGuid());
+        Assert.Equal([t.UnitId], units.GetProperty("managedUnitIds").EnumerateArray().Select(static u => u.GetGuid()));
+        var driver = await consumer.GetOkAsync("/api/api-keys/current");
+        Assert.Equal(t.ConsumerId, driver.GetProperty("consumerId").GetGuid());
+        Assert.DoesNotContain(t.Keys[Roles.Consumer], driver.GetRawText(), StringComparison.Ordinal);
+        await ProblemAssert.IsProblemAsync(await anonymous.GetAsync("/api/api-keys/current"), HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("not-a-key")]

@@ -22,6 +22,9 @@ public static class ApiKeyEndpoints
             .WithSummary("Create a key; the response holds the key itself, shown this once. Operators create operator and manager keys of their customer")
             .WithProblems();
         group.MapGet("/", ListAsync).WithName("ListApiKeys").WithSummary("Keys visible to the caller (never their secrets), paged").WithProblems();
+        group.MapGet("/current", Current).WithName("GetCurrentApiKey")
+            .WithSummary("The key making this request: its role and what it is bound to (a manager key: the units it manages), never its secret")
+            .WithProblems();
         group.MapDelete("/{id:guid}", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revoke a key: it is refused from the next request on").WithProblems();
         return routes;
     }
@@ -37,6 +40,19 @@ public static class ApiKeyEndpoints
         return TypedResults.Created(
             $"/api/api-keys/{id}",
             new ApiKeyCreated(key.Id, key.Name, key.Role, key.CustomerId, key.UserId, key.EnforcementCompanyId, key.ConsumerId, key.CreatedAt, token));
+    }
+
+    /// <summary>
+    /// Lets a page signed in with a typed key, or an integrator, learn which company, user or consumer the key stands
+    /// for without an admin: the patrol page lists its company's lots from it, the manager page its units.
+    /// </summary>
+    private static async Task<Ok<CurrentApiKey>> Current(ApiPrincipal principal, IGrainFactory grains)
+    {
+        IReadOnlyList<Guid> units = principal is { Role: Roles.Manager, UserId: { } userId }
+            ? (await grains.GetGrain<IUserGrain>(userId).GetAsync()).ManagedUnitIds
+            : [];
+        return TypedResults.Ok(new CurrentApiKey(
+            principal.KeyId, principal.Role, principal.CustomerId, principal.UserId, principal.EnforcementCompanyId, principal.ConsumerId, units));
     }
 
     /// <summary>What the new key is bound to, by role; and whether the caller may mint such a key.</summary>

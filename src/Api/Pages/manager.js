@@ -13,8 +13,8 @@
 // API: GET /api/units/{id}, GET /api/lots/{id}/offers, GET /api/pass-types/{id}, POST /api/offers/{id}/issue
 //      (IssueDirectPass, with an Idempotency-Key), GET /api/lots/{id}/passes?status=, POST /api/passes/{id}/cancel.
 //
-// No API lists the units a manager key manages (the key knows its user, but users cannot be read back), so the
-// manager types or pastes the unit id once; it is remembered in this tab's sessionStorage with the key.
+// GET /api/api-keys/current names the units the key's manager manages: the page opens the first (or the one opened
+// last in this tab, kept in sessionStorage with the key) and offers the others as suggestions for the unit id field.
 import { newKey, showMessage, when } from "./common.js";
 import { allPages, el, isGuid, keyedApi, setupSignIn, staffDescribe } from "./staff.js";
 
@@ -181,9 +181,15 @@ session = setupSignIn({
   signedIn: $("signed-in"),
   message: pageMessage,
   onKey: async () => {
+    // The key says which units its manager manages; the unit id field stays for a unit given by the property team.
+    const me = await call("/api/api-keys/current");
+    const units = me.managedUnitIds ?? [];
+    $("unit-id").setAttribute("list", "managed-units");
+    $("managed-units").replaceChildren(...units.map((id) => el("option", { value: id })));
     const saved = sessionStorage.getItem(UnitName);
-    if (saved) {
-      await openUnit(saved, { duringSignIn: true });
+    const first = saved ?? units[0];
+    if (first) {
+      await openUnit(first, { duringSignIn: true });
     }
   },
   onSignOut: () => {

@@ -2,7 +2,7 @@
 // the lot's recently expired passes.
 //
 // Test hooks (ids):
-//   sign in:   #key-form (#key, #company-id, #sign-in), #sign-out, #page-message
+//   sign in:   #key-form (#key, #sign-in), #sign-out, #page-message
 //   lot:       #lot-form (#lot-select when the company's lots could be listed, #lot-id, #use-lot), #current-lot
 //   check:     #lookup-form (#plate, #look-up)
 //   answer:    #verdict (class ok | no, data-authorized="true|false", data-reason=<API reason>), #verdict-answer,
@@ -11,17 +11,16 @@
 //              #action-result (data-scan-id / data-violation-id of what was recorded)
 //   expired:   #recently-expired (li[data-pass-id]), #no-expired, #refresh-expired
 //
-// API: GET /api/enforcement-companies/{id} (scopes), GET /api/properties/{id}/lots, GET /api/lots/{id},
+// API: GET /api/api-keys/current (the key's company), GET /api/enforcement-companies/{id} (scopes), GET /api/properties/{id}/lots, GET /api/lots/{id},
 //      GET /api/enforcement/lookup?lotId=&plate= (LookUpPlate), POST /api/enforcement/scans (RecordScan),
 //      POST /api/enforcement/violations (RecordViolation), GET /api/lots/{id}/recently-expired (ListRecentlyExpiredPasses).
 //
-// An enforcement key cannot find out which company it belongs to (no API answers "who am I" for it), so the officer
-// may give the company id to have the lots listed; otherwise they paste the lot id. Both stay in sessionStorage only.
+// GET /api/api-keys/current names the key's company, whose scope lists the lots; a lot id can still be pasted. The key
+// and the chosen lot stay in sessionStorage only.
 import { showMessage, when } from "./common.js";
 import { allPages, el, isGuid, keyedApi, setupSignIn, staffDescribe } from "./staff.js";
 
 const KeyName = "vrps.key.enforcement";
-const CompanyName = "vrps.patrol.company";
 const LotName = "vrps.patrol.lot";
 let session = null;
 const call = keyedApi(KeyName, (error) => session?.refuse(error));
@@ -56,16 +55,12 @@ async function listScopeLots(companyId) {
 }
 
 async function signIn() {
-  const companyId = ($("company-id").value.trim() || sessionStorage.getItem(CompanyName)) ?? "";
+  const companyId = (await call("/api/api-keys/current")).enforcementCompanyId ?? "";
   const select = $("lot-select");
   select.replaceChildren();
   $("lot-choice").hidden = true;
   if (companyId) {
-    if (!isGuid(companyId)) {
-      throw Object.assign(new Error("company"), { words: ["That company id is not an id.", "Paste it as given, or leave it empty."] });
-    }
     const lots = await listScopeLots(companyId);
-    sessionStorage.setItem(CompanyName, companyId);
     select.append(el("option", { value: "" }, "Choose a lot…"), ...lots.map((l) => el("option", { value: l.id }, l.name)));
     $("lot-choice").hidden = lots.length === 0;
   }
@@ -224,22 +219,14 @@ session = setupSignIn({
     try {
       await signIn();
     } catch (error) {
-      if (error.words) {
-        sessionStorage.removeItem(CompanyName);
-        showMessage(pageMessage, error.words);
-        return;
-      }
       if (error.status === 401) {
         throw error;
       }
-      sessionStorage.removeItem(CompanyName);
       showMessage(pageMessage, staffDescribe(error));
     }
   },
   onSignOut: () => {
-    for (const name of [CompanyName, LotName]) {
-      sessionStorage.removeItem(name);
-    }
+    sessionStorage.removeItem(LotName);
     lot = null;
     $("check").hidden = true;
     $("expired").hidden = true;
