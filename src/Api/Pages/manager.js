@@ -16,7 +16,7 @@
 // GET /api/api-keys/current names the units the key's manager manages: the page opens the first (or the one opened
 // last in this tab, kept in sessionStorage with the key) and offers the others as suggestions for the unit id field.
 import { newKey, showMessage, when } from "./common.js";
-import { allPages, el, isGuid, keyedApi, setupSignIn, staffDescribe } from "./staff.js";
+import { allPages, el, keyedApi, openById, setupSignIn, staffDescribe } from "./staff.js";
 
 const KeyName = "vrps.key.manager";
 const UnitName = "vrps.manager.unit";
@@ -32,23 +32,11 @@ const passMessage = $("pass-message");
 let unit = null;
 
 async function openUnit(id, { duringSignIn = false } = {}) {
-  if (!isGuid(id)) {
-    showMessage(pageMessage, ["That unit id is not an id.", "Paste it as given (36 characters with dashes)."]);
-    return;
-  }
-  try {
-    unit = await call(`/api/units/${encodeURIComponent(id)}`);
-  } catch (error) {
-    unit = null;
+  unit = await openById(call, id, (unitId) => `/api/units/${unitId}`, pageMessage, { what: "unit", duringSignIn });
+  if (!unit) {
     $("unit").hidden = true;
-    if (duringSignIn && error.status === 401) {
-      throw error;
-    }
-    showMessage(pageMessage, staffDescribe(error));
-    pageMessage.focus();
     return;
   }
-  pageMessage.hidden = true;
   sessionStorage.setItem(UnitName, unit.id);
   $("unit-id").value = unit.id;
   $("unit-name").textContent = unit.name;

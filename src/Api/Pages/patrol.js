@@ -18,7 +18,7 @@
 // GET /api/api-keys/current names the key's company, whose scope lists the lots; a lot id can still be pasted. The key
 // and the chosen lot stay in sessionStorage only.
 import { showMessage, when } from "./common.js";
-import { allPages, el, isGuid, keyedApi, setupSignIn, staffDescribe } from "./staff.js";
+import { allPages, el, keyedApi, openById, setupSignIn, staffDescribe } from "./staff.js";
 
 const KeyName = "vrps.key.enforcement";
 const LotName = "vrps.patrol.lot";
@@ -72,22 +72,10 @@ async function signIn() {
 }
 
 async function useLot(id, { duringSignIn = false } = {}) {
-  if (!isGuid(id)) {
-    showMessage(pageMessage, ["That lot id is not an id.", "Paste the lot id as given (36 characters with dashes)."]);
+  lot = await openById(call, id, (lotId) => `/api/lots/${lotId}`, pageMessage, { what: "lot", duringSignIn });
+  if (!lot) {
     return;
   }
-  try {
-    lot = await call(`/api/lots/${encodeURIComponent(id)}`);
-  } catch (error) {
-    lot = null;
-    if (duringSignIn && error.status === 401) {
-      throw error;
-    }
-    showMessage(pageMessage, staffDescribe(error));
-    pageMessage.focus();
-    return;
-  }
-  pageMessage.hidden = true;
   sessionStorage.setItem(LotName, lot.id);
   $("lot-id").value = lot.id;
   if ([...$("lot-select").options].some((o) => o.value === lot.id)) {

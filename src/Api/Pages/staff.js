@@ -115,6 +115,29 @@ export async function allPages(call, path, max = 1000) {
   return items;
 }
 
+/**
+ * Reads the record a staff page works on (a lot, a unit) by an id typed or remembered in this tab; answers null after
+ * saying why not in `message`. A refused key while signing in is rethrown, so the page signs out with the reason.
+ */
+export async function openById(call, id, path, message, { what, duringSignIn = false }) {
+  if (!isGuid(id)) {
+    showMessage(message, [`That ${what} id is not an id.`, `Paste the ${what} id as given (36 characters with dashes).`]);
+    return null;
+  }
+  try {
+    const record = await call(path(encodeURIComponent(id)));
+    message.hidden = true;
+    return record;
+  } catch (error) {
+    if (duringSignIn && error.status === 401) {
+      throw error;
+    }
+    showMessage(message, staffDescribe(error));
+    message.focus();
+    return null;
+  }
+}
+
 export const isGuid = (text) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text);
 
 /** An element with text, for building rows without innerHTML. */
