@@ -90,9 +90,9 @@ internal static class OfferClaimsBenchmark
             var (_, lotId, passTypeId) = await silo.SeedLotAsync(Math.Min(1_000_000, shape.TotalCapacity * 3), cancellationToken).ConfigureAwait(false);
             var claims = silo.Services.GetRequiredService<ClaimCoordinator>();
             var storage = silo.Storage;
-            StorageCounts Snapshot() => new(storage.StateReads, storage.CommittedWrites, storage.CommitTransactions);
+            StorageCounts Snapshot() => new(storage.StateReads, storage.CommittedWrites, storage.CommitTransactions, storage.CommitTime);
             static StorageCounts Delta(StorageCounts before, StorageCounts after) =>
-                new(after.StateReads - before.StateReads, after.CommittedWrites - before.CommittedWrites, after.Transactions - before.Transactions);
+                new(after.StateReads - before.StateReads, after.CommittedWrites - before.CommittedWrites, after.Transactions - before.Transactions, after.CommitTime - before.CommitTime);
             var results = new List<OfferClaimsResult>();
 
             var offers = await CreateOffersAsync(silo, lotId, passTypeId, shape, cancellationToken).ConfigureAwait(false);
@@ -188,7 +188,7 @@ internal static class OfferClaimsBenchmark
         {
             var s = r.Storage!;
             Console.WriteLine(string.Create(invariant,
-                $"{r.Mode}: {s.StateReads:N0} state reads ({(double)s.StateReads / r.Issued:N1} per issued pass), {s.CommittedWrites:N0} committed writes ({(double)s.CommittedWrites / r.Issued:N1} per issued pass) in {s.Transactions:N0} transactions ({(double)s.CommittedWrites / Math.Max(1, s.Transactions):N1} writes/tx)"));
+                $"{r.Mode}: {s.StateReads:N0} state reads ({(double)s.StateReads / r.Issued:N1} per issued pass), {s.CommittedWrites:N0} committed writes ({(double)s.CommittedWrites / r.Issued:N1} per issued pass) in {s.Transactions:N0} transactions ({(double)s.CommittedWrites / Math.Max(1, s.Transactions):N1} writes/tx, {s.CommitTime.TotalMilliseconds / Math.Max(1, s.Transactions):N1} ms each, committer busy {s.CommitTime / r.Load.Elapsed:P0} of the run)"));
         }
 
         var firstError = results.Select(static r => r.Load.FirstError).FirstOrDefault(static e => e is not null);

@@ -1,3 +1,3 @@
 namespace Vrps.Bench.Offers;
 
-internal sealed record StorageCounts(long StateReads, long CommittedWrites, long Transactions);
+internal sealed record StorageCounts(long StateReads, long CommittedWrites, long Transactions, TimeSpan CommitTime);

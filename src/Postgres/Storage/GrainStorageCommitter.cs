@@ -144,10 +144,9 @@ internal sealed partial class GrainStorageCommitter(
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
-            await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-            conflicts = await WriteStatesAsync(connection, batch, time.GetUtcNow()).ConfigureAwait(false);
-            await WriteEffectsAsync(connection, batch, conflicts).ConfigureAwait(false);
-            await transaction.CommitAsync().ConfigureAwait(false);
+            var now = time.GetUtcNow();
+            conflicts = await CommitAtOnceAsync(connection, batch, now).ConfigureAwait(false)
+                ?? await CommitInStepsAsync(connection, batch, now).ConfigureAwait(false);
         }
         catch (Exception exception)
         {

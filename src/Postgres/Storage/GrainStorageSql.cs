@@ -35,4 +35,18 @@ internal static class GrainStorageSql
           JOIN unnest(@types, @keys, @names) AS u(grain_type, grain_key, state_name)
             ON g.grain_type = u.grain_type AND g.grain_key = u.grain_key AND g.state_name = u.state_name
         """;
+
+    /// <summary>The SQLSTATE of <see cref="AllWritten"/>: a write of the batch lost, so the batch committed nothing.</summary>
+    public const string LostWriteState = "VR409";
+
+    /// <summary><see cref="Update"/>, stopping its batch with <see cref="LostWriteState"/> unless all @count rows were written.</summary>
+    public static readonly string UpdateAll = AllWritten(Update);
+
+    /// <summary><see cref="Insert"/>, stopping its batch with <see cref="LostWriteState"/> unless all @count rows were written.</summary>
+    public static readonly string InsertAll = AllWritten(Insert);
+
+    private static string AllWritten(string write) => $"""
+        WITH written AS ({write})
+        SELECT grain_storage_all_written(count(*), @count) FROM written
+        """;
 }
