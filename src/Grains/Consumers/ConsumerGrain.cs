@@ -69,6 +69,27 @@ public sealed class ConsumerGrain([PersistentState("consumer")] IPersistentState
         return View();
     }
 
+    public async Task DiscardIfUnboundAsync()
+    {
+        if (!state.RecordExists)
+        {
+            return;
+        }
+
+        var id = this.GetPrimaryKey();
+        foreach (var identity in state.State.Identities)
+        {
+            if (await GrainFactory.GetGrain<IConsumerIdentityGrain>(ConsumerIdentityRules.KeyOf(identity)).FindConsumerAsync() == id)
+            {
+                return;
+            }
+        }
+
+        var now = TimeProvider.GetUtcNow();
+        SetIndex(new IndexEntry(IndexKinds.Consumer, id.ToString("D"), null, null, state.State.Name, state.State.CreatedAt, now, View()));
+        await state.ClearStateAsync();
+    }
+
     private void Upsert(string normalized, string? description, bool makeDefault)
     {
         var vehicles = state.State.Vehicles;

@@ -17,4 +17,10 @@ public interface IConsumerGrain : IGrainWithGuidKey
     /// a missing consumer is a 404), and records the claimed plate as one of its vehicles — one commit.
     /// </summary>
     Task<ConsumerView> EnsureWithVehicleAsync(ConsumerIdentity? identity, string plate);
+
+    /// <summary>
+    /// For a claim that lost the race for a new identity: removes this record, written side by side with the binding
+    /// that went to another consumer, unless one of its identities is bound to it. Nothing else calls it.
+    /// </summary>
+    Task DiscardIfUnboundAsync();
 }
