@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Vrps.Api.Auth;
 using Vrps.Api.Endpoints;
+using Vrps.Api.Health;
 using Vrps.Api.Idempotency;
 using Vrps.Api.OpenApi;
 using Vrps.Api.Problems;
@@ -41,7 +42,7 @@ public static class ApiApplicationExtensions
         app.UseSwaggerUI(static o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "VRPS API v1"));
         app.MapPageEndpoints();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = static _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = static c => c.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = static c => c.Tags.Contains("ready"), ResponseWriter = HealthReportJson.WriteAsync });
         // One group for every API route, so each request record is checked for its required fields in one place.
         var api = app.MapGroup("").AddEndpointFilterFactory(RequiredFieldsFilter.Create);
         api.MapCustomerEndpoints();
