@@ -56,6 +56,11 @@ public static class SiloApplication
                 options.SiloPort = configuration.GetValue("Orleans:Endpoints:SiloPort", EndpointOptions.DEFAULT_SILO_PORT);
                 options.GatewayPort = configuration.GetValue("Orleans:Endpoints:GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT);
             });
+            silo.Configure<ClusterMembershipOptions>(options =>
+            {
+                ClusterMembership.ApplyDefaults(options);
+                configuration.GetSection("Orleans:Membership").Bind(options);
+            });
             silo.UsePostgresClustering(connectionString)
                 .UsePostgresReminders()
                 .AddVrpsGrainStorageAsDefault(options =>
