@@ -53,7 +53,7 @@ public sealed class TwoSiloClusterTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task OneSiloKilled_ItsGrainsServeFromTheSurvivorWithinFiveSecondsAndNoCallIsA500()
+    public async Task OneSiloKilled_ItsGrainsAndDeadlinesServeFromTheSurvivorWithinFiveSecondsAndNoCallIsA500()
     {
         var environment = new Dictionary<string, string>
         {
@@ -74,6 +74,12 @@ public sealed class TwoSiloClusterTests(ITestOutputHelper output)
         {
             urls.Add($"/api/customers/{(await httpDoomed.PostOkAsync("/api/customers", new { name = $"Failover {i}" })).Id()}");
         }
+
+        // A deadline that falls due after the kill: the offer's expiry, staged by its grain on the doomed silo.
+        var expiresAt = DateTimeOffset.UtcNow.AddSeconds(4);
+        var expiring = (await httpDoomed.PostOkAsync(
+            $"/api/lots/{lot.LotId}/offers", new { kind = "group", passTypeId = lot.PassTypeId, capacity = 5, expiresAt })).Id();
+        urls.Add($"/api/offers/{expiring}");
 
         await doomed.KillAsync();
         var sinceKill = Stopwatch.StartNew();
@@ -101,6 +107,15 @@ public sealed class TwoSiloClusterTests(ITestOutputHelper output)
         output.WriteLine($"kill -9 to every grain served by the survivor: {failover.TotalSeconds:N2} s ({refused} calls answered 503 meanwhile)");
         Assert.True(refused > 0, "no grain lived on the killed silo, so nothing failed over");
         Assert.True(failover <= TimeSpan.FromSeconds(5), $"the killed silo's grains served again after {failover.TotalSeconds:N1} s");
+
+        // The survivor fires the dead silo's deadline within 5 s of its due time.
+        await Eventually.HoldsAsync(
+            async () => (await httpSurvivor.GetOkAsync($"/api/offers/{expiring}")).GetProperty("status").GetString() == "expired",
+            "the offer's expiry fires on the survivor", expiresAt.AddSeconds(10) - DateTimeOffset.UtcNow);
+        var late = DateTimeOffset.UtcNow - expiresAt;
+        output.WriteLine($"the offer's expiry, due after the kill, fired on the survivor {late.TotalSeconds:N2} s after its due time (or earlier)");
+        Assert.True(late <= TimeSpan.FromSeconds(5), $"the expiry fired {late.TotalSeconds:N1} s after it fell due");
+
         using var anonymous = new HttpClient { BaseAddress = httpSurvivor.BaseAddress };
         using var claim = await anonymous.PostAsync(
             "/api/claims", System.Net.Http.Json.JsonContent.Create(new { offerId = lot.OfferId, lotId = lot.LotId, phone = "+15550123002", plate = "FA1L0VR" }));
