@@ -1,7 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Vrps.Interfaces;
+using Vrps.Interfaces.Reservations;
 using Vrps.Testing;
 
 namespace Vrps.Api.Tests;
@@ -253,6 +255,26 @@ public sealed class GuestJourneyApiTests : IAsyncLifetime
             ["created", "time", "check_in", "time", "check_out", "review"],
             journey.GetProperty("stages").EnumerateArray().Select(static s => s.GetProperty("cause").GetString()));
         Assert.False(journey.TryGetProperty("nextStage", out _));
+    }
+
+    /// <summary>
+    /// A view crosses grain calls uncopied (it is [Immutable]), so it must not share the grain's own lists: a view read
+    /// while the grain later logs a touchpoint once threw "collection was modified" as the API serialized it (a 500).
+    /// </summary>
+    [Fact]
+    public async Task JourneyView_ReadBeforeATouchpointIsLogged_StaysAsItWasRead()
+    {
+        var t = await Tenant.CreateAsync(silo, "Snapshot");
+        var reservation = await ReserveAsync(t.PropertyId, T0.AddDays(1), T0.AddDays(4));
+        var grain = silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IReservationGrain>(reservation);
+        var before = await grain.GetJourneyAsync();
+        var logged = before.Touchpoints.Count;
+
+        using var response = await Admin.PostAsJsonAsync($"/api/reservations/{reservation}/touchpoints", new { type = "welcome_call", channel = "phone" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(logged, before.Touchpoints.Count);
+        Assert.Equal(logged + 1, (await grain.GetJourneyAsync()).Touchpoints.Count);
     }
 
     [Fact]

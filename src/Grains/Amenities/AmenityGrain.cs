@@ -207,6 +207,6 @@ public sealed class AmenityGrain : EntityGrain<AmenityState>, IAmenityGrain, IDe
 
     private AmenityView View() => new(
         Id, State.PropertyId, State.CustomerId, State.Name, State.Timezone,
-        State.OpeningHours.ToDictionary(static h => h.Key, static h => (IReadOnlyList<OpeningInterval>)h.Value),
-        State.SlotMinutes, State.CapacityPerSlot, State.BlackoutDates, State.Rules, State.CreatedAt);
+        State.OpeningHours.ToDictionary(static h => h.Key, static h => (IReadOnlyList<OpeningInterval>)h.Value.ToArray()),
+        State.SlotMinutes, State.CapacityPerSlot, State.BlackoutDates.ToArray(), State.Rules, State.CreatedAt);
 }

@@ -296,7 +296,7 @@ public sealed class ReservationGrain([PersistentState("reservation")] IPersisten
     {
         var next = JourneyStages.Next(State.Stage, Timeline());
         return new JourneyView(
-            Id, Id, State.CustomerId, State.PropertyId, State.Stage, State.Stages, State.Log, State.Pending,
+            Id, Id, State.CustomerId, State.PropertyId, State.Stage, State.Stages.ToArray(), State.Log.ToArray(), State.Pending.ToArray(),
             State.Pending.Count > 0 ? State.Pending[0] : null,
             next is { } n ? new UpcomingStage(n.Stage, n.At) : null);
     }

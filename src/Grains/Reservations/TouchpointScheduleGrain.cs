@@ -37,5 +37,5 @@ public sealed class TouchpointScheduleGrain([PersistentState("touchpoint_schedul
     protected override IndexEntry IndexRow() =>
         new(Kind, Id.ToString("D"), Id.ToString("D"), State.CustomerId.ToString("D"), null, State.CreatedAt, null, View());
 
-    private TouchpointScheduleView View() => new(Id, State.CustomerId, Id, State.Touchpoints, State.UpdatedAt);
+    private TouchpointScheduleView View() => new(Id, State.CustomerId, Id, State.Touchpoints.ToArray(), State.UpdatedAt);
 }

@@ -36,5 +36,5 @@ public sealed class SlaPolicyGrain([PersistentState("sla_policy")] IPersistentSt
     protected override IndexEntry IndexRow() =>
         new(Kind, Id.ToString("D"), State.CustomerId.ToString("D"), State.CustomerId.ToString("D"), null, State.CreatedAt, null, View());
 
-    private SlaPolicyView View() => new(Id, Store.RecordExists ? State.CustomerId : Id, State.Rules, State.UpdatedAt);
+    private SlaPolicyView View() => new(Id, Store.RecordExists ? State.CustomerId : Id, State.Rules.ToArray(), State.UpdatedAt);
 }

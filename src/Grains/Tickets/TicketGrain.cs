@@ -327,7 +327,7 @@ public sealed class TicketGrain([PersistentState("ticket")] IPersistentState<Tic
             State.Title, State.Description, State.Reporter, State.Assignee, State.Status,
             ClockView(clock, State.FirstResponse, policy.FirstResponseMinutes, policy.WarningPercent, now),
             ClockView(clock, State.Resolution, policy.ResolutionMinutes, policy.WarningPercent, now),
-            State.EscalatedLevels, policy, State.CreatedAt, State.RespondedAt, State.ResolvedAt);
+            State.EscalatedLevels.ToArray(), policy, State.CreatedAt, State.RespondedAt, State.ResolvedAt);
     }
 
     private static SlaClockView ClockView(SlaClock clock, SlaTimer timer, int targetMinutes, int warningPercent, DateTimeOffset now)
