@@ -7,6 +7,7 @@ using Vrps.Api.Health;
 using Vrps.Api.Idempotency;
 using Vrps.Api.OpenApi;
 using Vrps.Api.Problems;
+using Vrps.Api.Telemetry;
 
 namespace Vrps.Api;
 
@@ -38,6 +39,7 @@ public static class ApiApplicationExtensions
         app.UseRateLimiter();
         app.UseMiddleware<ApiKeyAuthenticationMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
+        app.MapVrpsMetrics();
         app.UseSwagger(static o => o.PreSerializeFilters.Add(ServersDocument.Apply));
         app.UseSwaggerUI(static o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "VRPS API v1"));
         app.MapPageEndpoints();

@@ -8,6 +8,7 @@ using Npgsql;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Vrps.Api;
+using Vrps.Api.Telemetry;
 using Vrps.Grains.Claims;
 using Vrps.Grains.Common;
 using Vrps.Grains.Webhooks;
@@ -76,6 +77,9 @@ public static class SiloApplication
         services.AddEventLogReader();
         MigrateAtStart.Register(services, new MigrationSet("api", typeof(ApiServiceCollectionExtensions).Assembly));
         services.AddVrpsApi();
+        services.AddVrpsTelemetry(
+            $"{configuration["Orleans:Endpoints:AdvertisedIPAddress"] ?? "127.0.0.1"}:{configuration["Orleans:Endpoints:SiloPort"] ?? "11111"}",
+            exportOtlp: !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]));
         services.AddWebhookDelivery();
         services.AddSingleton<ClaimCoordinator>();
         services.AddOptions<PassOptions>().BindConfiguration(PassOptions.Section);
