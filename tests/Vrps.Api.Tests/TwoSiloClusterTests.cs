@@ -19,19 +19,8 @@ public sealed class TwoSiloClusterTests(ITestOutputHelper output)
     [Fact]
     public async Task TwoSilosOnOnePostgres_WhatOneCreatesTheOtherReadsAndChanges()
     {
-        var environment = new Dictionary<string, string>
-        {
-            ["ConnectionStrings__Postgres"] = await TestPostgres.CreateDatabaseAsync("two_silos"),
-            ["Vrps__BootstrapAdminKey"] = AdminKey,
-        };
-        using var a = SiloProcess.Start(unusedDataDirectory, SiloProcess.FreePort(), environment);
-        using var b = SiloProcess.Start(unusedDataDirectory, SiloProcess.FreePort(), environment);
-        using var httpA = Client(a);
-        using var httpB = Client(b);
-        await Task.WhenAll(a.WaitUntilReadyAsync(httpA), b.WaitUntilReadyAsync(httpB));
-        await Eventually.HoldsAsync(
-            async () => await ActiveSilosAsync(httpA) == 2 && await ActiveSilosAsync(httpB) == 2,
-            "each silo's membership view holds both as active");
+        using var cluster = await ClusterOfTwo.StartAsync("two_silos", unusedDataDirectory);
+        var (a, b, httpA, httpB) = (cluster.First, cluster.Second, cluster.FirstHttp, cluster.SecondHttp);
 
         var customer = (await httpA.PostOkAsync("/api/customers", new { name = "Cluster Co" })).Id();
         Assert.Equal("Cluster Co", (await httpB.GetOkAsync($"/api/customers/{customer}")).GetProperty("name").GetString());
@@ -55,31 +44,28 @@ public sealed class TwoSiloClusterTests(ITestOutputHelper output)
     [Fact]
     public async Task OneSiloKilled_ItsGrainsAndDeadlinesServeFromTheSurvivorWithinFiveSecondsAndNoCallIsA500()
     {
-        var environment = new Dictionary<string, string>
+        // Everything is made while the doomed silo runs alone, so every grain of it is active there.
+        PublicLot? lot = null;
+        var urls = new List<string>();
+        DateTimeOffset expiresAt = default;
+        Guid expiring = default;
+        using var cluster = await ClusterOfTwo.StartAsync("silo_failover", unusedDataDirectory, async httpDoomed =>
         {
-            ["ConnectionStrings__Postgres"] = await TestPostgres.CreateDatabaseAsync("silo_failover"),
-            ["Vrps__BootstrapAdminKey"] = AdminKey,
-        };
-        using var doomed = SiloProcess.Start(unusedDataDirectory, SiloProcess.FreePort(), environment);
-        using var survivor = SiloProcess.Start(unusedDataDirectory, SiloProcess.FreePort(), environment);
-        using var httpDoomed = Client(doomed);
-        using var httpSurvivor = Client(survivor);
-        await Task.WhenAll(doomed.WaitUntilReadyAsync(httpDoomed), survivor.WaitUntilReadyAsync(httpSurvivor));
-        await Eventually.HoldsAsync(async () => await ActiveSilosAsync(httpSurvivor) == 2, "the survivor sees both silos");
+            lot = await PublicLot.CreateAsync(httpDoomed, "Failover");
+            urls.AddRange([$"/api/offers/{lot.OfferId}", $"/api/lots/{lot.LotId}"]);
+            for (var i = 0; i < 20; i++)
+            {
+                urls.Add($"/api/customers/{(await httpDoomed.PostOkAsync("/api/customers", new { name = $"Failover {i}" })).Id()}");
+            }
 
-        // Made through the doomed silo, so its grains are placed there (Orleans prefers the caller's silo).
-        var lot = await PublicLot.CreateAsync(httpDoomed, "Failover");
-        var urls = new List<string> { $"/api/offers/{lot.OfferId}", $"/api/lots/{lot.LotId}" };
-        for (var i = 0; i < 20; i++)
-        {
-            urls.Add($"/api/customers/{(await httpDoomed.PostOkAsync("/api/customers", new { name = $"Failover {i}" })).Id()}");
-        }
-
-        // A deadline that falls due after the kill: the offer's expiry, staged by its grain on the doomed silo.
-        var expiresAt = DateTimeOffset.UtcNow.AddSeconds(4);
-        var expiring = (await httpDoomed.PostOkAsync(
-            $"/api/lots/{lot.LotId}/offers", new { kind = "group", passTypeId = lot.PassTypeId, capacity = 5, expiresAt })).Id();
-        urls.Add($"/api/offers/{expiring}");
+            // A deadline that falls due after the kill: the offer's expiry, staged by its grain on the doomed silo.
+            expiresAt = DateTimeOffset.UtcNow.AddSeconds(20);
+            expiring = (await httpDoomed.PostOkAsync(
+                $"/api/lots/{lot.LotId}/offers", new { kind = "group", passTypeId = lot.PassTypeId, capacity = 5, expiresAt })).Id();
+            urls.Add($"/api/offers/{expiring}");
+        });
+        var (doomed, survivor, httpSurvivor) = (cluster.First, cluster.Second, cluster.SecondHttp);
+        Assert.True(DateTimeOffset.UtcNow < expiresAt, "the survivor took so long to join that the expiry fell due before the kill");
 
         await doomed.KillAsync();
         var sinceKill = Stopwatch.StartNew();
@@ -118,16 +104,9 @@ public sealed class TwoSiloClusterTests(ITestOutputHelper output)
 
         using var anonymous = new HttpClient { BaseAddress = httpSurvivor.BaseAddress };
         using var claim = await anonymous.PostAsync(
-            "/api/claims", System.Net.Http.Json.JsonContent.Create(new { offerId = lot.OfferId, lotId = lot.LotId, phone = "+15550123002", plate = "FA1L0VR" }));
+            "/api/claims", System.Net.Http.Json.JsonContent.Create(new { offerId = lot!.OfferId, lotId = lot.LotId, phone = "+15550123002", plate = "FA1L0VR" }));
         Assert.Equal(HttpStatusCode.Created, claim.StatusCode);
         Assert.Equal(0, await survivor.InterruptAsync());
-    }
-
-    private static HttpClient Client(SiloProcess silo)
-    {
-        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{silo.Port}"), Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminKey);
-        return http;
     }
 
     private static async Task<int> ActiveSilosAsync(HttpClient http)
@@ -137,4 +116,69 @@ public sealed class TwoSiloClusterTests(ITestOutputHelper output)
         return report.GetProperty("checks").GetProperty("silo").GetProperty("data").GetProperty("activeSilos").GetInt32();
     }
 
+    /// <summary>Two silo processes on one new database, each with an admin client, started once both see both as active.</summary>
+    private sealed class ClusterOfTwo(SiloProcess first, SiloProcess second) : IDisposable
+    {
+        public SiloProcess First => first;
+
+        public SiloProcess Second => second;
+
+        public HttpClient FirstHttp { get; } = Client(first);
+
+        public HttpClient SecondHttp { get; } = Client(second);
+
+        /// <param name="beforeSecond">Run against the first silo before the second starts: what it creates lives there.</param>
+        public static async Task<ClusterOfTwo> StartAsync(string database, string dataDirectory, Func<HttpClient, Task>? beforeSecond = null)
+        {
+            var environment = new Dictionary<string, string>
+            {
+                ["ConnectionStrings__Postgres"] = await TestPostgres.CreateDatabaseAsync(database),
+                ["Vrps__BootstrapAdminKey"] = AdminKey,
+            };
+            var firstSilo = SiloProcess.Start(dataDirectory, SiloProcess.FreePort(), environment);
+            using (var firstHttp = Client(firstSilo))
+            {
+                try
+                {
+                    await firstSilo.WaitUntilReadyAsync(firstHttp);
+                    await (beforeSecond?.Invoke(firstHttp) ?? Task.CompletedTask);
+                }
+                catch
+                {
+                    firstSilo.Dispose();
+                    throw;
+                }
+            }
+
+            var cluster = new ClusterOfTwo(firstSilo, SiloProcess.Start(dataDirectory, SiloProcess.FreePort(), environment));
+            try
+            {
+                await cluster.Second.WaitUntilReadyAsync(cluster.SecondHttp);
+                await Eventually.HoldsAsync(
+                    async () => await ActiveSilosAsync(cluster.FirstHttp) == 2 && await ActiveSilosAsync(cluster.SecondHttp) == 2,
+                    "each silo's membership view holds both as active");
+                return cluster;
+            }
+            catch
+            {
+                cluster.Dispose();
+                throw;
+            }
+        }
+
+        public void Dispose()
+        {
+            FirstHttp.Dispose();
+            SecondHttp.Dispose();
+            first.Dispose();
+            second.Dispose();
+        }
+
+        private static HttpClient Client(SiloProcess silo)
+        {
+            var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{silo.Port}"), Timeout = TimeSpan.FromSeconds(30) };
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminKey);
+            return http;
+        }
+    }
 }
