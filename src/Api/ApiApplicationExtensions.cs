@@ -13,6 +13,9 @@ namespace Vrps.Api;
 
 public static class ApiApplicationExtensions
 {
+    /// <summary>Where the silo serves the Orleans dashboard when it is on; the API's key middleware lets platform admins only in.</summary>
+    public const string DashboardPath = "/dashboard";
+
     public static WebApplication UseVrpsApi(this WebApplication app)
     {
         app.UseExceptionHandler();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Serialization;
 using Vrps.Api;
 using Vrps.Api.Telemetry;
@@ -73,6 +74,10 @@ public static class SiloApplication
                 .AddPostgresDeadlines(connectionString)
                 .AddPostgresGrainIndex(connectionString)
                 .AddEventLogStreams(EventStreams, connectionString);
+            if (DashboardEnabled(configuration))
+            {
+                silo.AddDashboard();
+            }
         });
         services.AddEventLogReader();
         MigrateAtStart.Register(services, new MigrationSet("api", typeof(ApiServiceCollectionExtensions).Assembly));
@@ -85,8 +90,19 @@ public static class SiloApplication
         services.AddOptions<PassOptions>().BindConfiguration(PassOptions.Section);
         var app = builder.Build();
         app.UseVrpsApi();
+        if (DashboardEnabled(configuration))
+        {
+            app.MapOrleansDashboard(ApiApplicationExtensions.DashboardPath);
+        }
+
         return app;
     }
+
+    /// <summary>
+    /// Orleans' dashboard samples every silo's counters each second, so it is off unless asked for
+    /// (<c>Vrps:Dashboard:Enabled</c>); when on, it is served at /dashboard to platform admins only.
+    /// </summary>
+    private static bool DashboardEnabled(IConfiguration configuration) => configuration.GetValue("Vrps:Dashboard:Enabled", false);
 
     /// <summary>
     /// The records crossing grain boundaries are the API's JSON shapes already, so one System.Text.Json codec serves all

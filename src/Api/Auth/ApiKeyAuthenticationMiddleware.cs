@@ -21,6 +21,12 @@ internal sealed class ApiKeyAuthenticationMiddleware(RequestDelegate next, IGrai
 
     public async Task InvokeAsync(HttpContext context)
     {
+        if (context.Request.Path.StartsWithSegments(ApiApplicationExtensions.DashboardPath, StringComparison.OrdinalIgnoreCase))
+        {
+            await DashboardAsync(context).ConfigureAwait(false);
+            return;
+        }
+
         if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || IsAnonymous(context))
         {
             await next(context).ConfigureAwait(false);
@@ -39,6 +45,46 @@ internal sealed class ApiKeyAuthenticationMiddleware(RequestDelegate next, IGrai
 
         context.Features.Set(principal);
         await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The Orleans dashboard shows every grain's state and load, so only platform-admin keys open it: as a bearer token,
+    /// or as the password of HTTP Basic, which a browser asks for itself (the user name is ignored).
+    /// </summary>
+    private async Task DashboardAsync(HttpContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        var principal = await AuthenticateAsync(BasicPasswordAsBearer(header) ?? header).ConfigureAwait(false);
+        if (principal is not { IsAdmin: true })
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            context.Response.Headers.WWWAuthenticate = "Basic realm=\"VRPS dashboard\", charset=\"UTF-8\"";
+            await Problems.Problems.Of(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized, "The dashboard opens with a platform-admin key (as the password).")
+                .ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        context.Features.Set(principal);
+        await next(context).ConfigureAwait(false);
+    }
+
+    private static string? BasicPasswordAsBearer(string header)
+    {
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        try
+        {
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..].Trim()));
+            var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+            return colon < 0 ? null : "Bearer " + decoded[(colon + 1)..];
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     private static bool IsAnonymous(HttpContext context) =>
