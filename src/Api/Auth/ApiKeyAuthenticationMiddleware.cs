@@ -34,17 +34,7 @@ internal sealed class ApiKeyAuthenticationMiddleware(RequestDelegate next, IGrai
         }
 
         var principal = await AuthenticateAsync(context.Request.Headers.Authorization.ToString()).ConfigureAwait(false);
-        if (principal is null)
-        {
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            context.Response.Headers.WWWAuthenticate = "Bearer";
-            await Problems.Problems.Of(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized, "A valid API key is required: send Authorization: Bearer <key>.")
-                .ExecuteAsync(context).ConfigureAwait(false);
-            return;
-        }
-
-        context.Features.Set(principal);
-        await next(context).ConfigureAwait(false);
+        await AdmitAsync(context, principal, "Bearer", "A valid API key is required: send Authorization: Bearer <key>.").ConfigureAwait(false);
     }
 
     /// <summary>
@@ -55,12 +45,19 @@ internal sealed class ApiKeyAuthenticationMiddleware(RequestDelegate next, IGrai
     {
         var header = context.Request.Headers.Authorization.ToString();
         var principal = await AuthenticateAsync(BasicPasswordAsBearer(header) ?? header).ConfigureAwait(false);
-        if (principal is not { IsAdmin: true })
+        await AdmitAsync(
+            context, principal is { IsAdmin: true } ? principal : null, "Basic realm=\"VRPS dashboard\", charset=\"UTF-8\"",
+            "The dashboard opens with a platform-admin key (as the password).").ConfigureAwait(false);
+    }
+
+    /// <summary>Lets the request on as <paramref name="principal"/>, or answers 401 with the challenge and reason given.</summary>
+    private async Task AdmitAsync(HttpContext context, ApiPrincipal? principal, string challenge, string reason)
+    {
+        if (principal is null)
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            context.Response.Headers.WWWAuthenticate = "Basic realm=\"VRPS dashboard\", charset=\"UTF-8\"";
-            await Problems.Problems.Of(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized, "The dashboard opens with a platform-admin key (as the password).")
-                .ExecuteAsync(context).ConfigureAwait(false);
+            context.Response.Headers.WWWAuthenticate = challenge;
+            await Problems.Problems.Of(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized, reason).ExecuteAsync(context).ConfigureAwait(false);
             return;
         }
 
