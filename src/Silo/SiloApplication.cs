@@ -82,9 +82,7 @@ public static class SiloApplication
         services.AddEventLogReader();
         MigrateAtStart.Register(services, new MigrationSet("api", typeof(ApiServiceCollectionExtensions).Assembly));
         services.AddVrpsApi();
-        services.AddVrpsTelemetry(
-            $"{configuration["Orleans:Endpoints:AdvertisedIPAddress"] ?? "127.0.0.1"}:{configuration["Orleans:Endpoints:SiloPort"] ?? "11111"}",
-            exportOtlp: !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]));
+        services.AddVrpsTelemetry(exportOtlp: !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]));
         services.AddWebhookDelivery();
         services.AddSingleton<ClaimCoordinator>();
         services.AddOptions<PassOptions>().BindConfiguration(PassOptions.Section);

@@ -20,10 +20,10 @@ public static class TelemetryExtensions
     /// <summary>Orleans publishes its runtime meters under this name.</summary>
     public const string OrleansMeter = "Microsoft.Orleans";
 
-    public static IServiceCollection AddVrpsTelemetry(this IServiceCollection services, string serviceInstanceId, bool exportOtlp)
+    public static IServiceCollection AddVrpsTelemetry(this IServiceCollection services, bool exportOtlp)
     {
         services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService("vrps-silo", serviceInstanceId: serviceInstanceId))
+            .ConfigureResource(static resource => resource.AddService("vrps-silo"))
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(OrleansMeter, "Vrps.*")

@@ -8,12 +8,6 @@ namespace Vrps.Grains.Consumers;
 public sealed class ConsumerIdentityGrain([PersistentState("identity")] IPersistentState<ConsumerIdentityState> state)
     : VrpsGrain, IConsumerIdentityGrain
 {
-    /// <remarks>
-    /// Only the binding is decided here; the caller creates the consumer record (IConsumerGrain.EnsureWithVehicleAsync),
-    /// so a claim pays one commit for each, side by side, not two in a row.
-    /// </remarks>
-    public Task<Guid> GetOrCreateConsumerAsync() => BindAsync(Guid.NewGuid());
-
     public Task<Guid?> FindConsumerAsync() => Task.FromResult(state.State.ConsumerId);
 
     public async Task<Guid> BindAsync(Guid consumerId)

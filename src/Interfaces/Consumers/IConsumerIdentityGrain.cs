@@ -7,15 +7,11 @@ namespace Vrps.Interfaces.Consumers;
 /// </summary>
 public interface IConsumerIdentityGrain : IGrainWithStringKey
 {
-    /// <summary>
-    /// The consumer that owns this identity, binding a new consumer id on first use. It does not create the consumer
-    /// record: the claim does that with <see cref="IConsumerGrain.EnsureWithVehicleAsync"/>, so a crash between the two
-    /// heals on the identity's next claim.
-    /// </summary>
-    Task<Guid> GetOrCreateConsumerAsync();
-
     Task<Guid?> FindConsumerAsync();
 
-    /// <summary>Binds the identity to a consumer unless another already owns it; returns the owner.</summary>
+    /// <summary>
+    /// Binds the identity to a consumer unless another already owns it; returns the owner. It does not create the
+    /// consumer record: a claim writes that beside the binding, so a crash between the two heals on the next claim.
+    /// </summary>
     Task<Guid> BindAsync(Guid consumerId);
 }
