@@ -14,6 +14,8 @@ namespace Vrps.Bench.Offers;
 /// Claims on group offers through the silo — in-process (the claim coordinator's grain calls) and over HTTP — against
 /// the best plain-SQL design (a conditional UPDATE of the offer's counter and the pass INSERT in one statement, from 64
 /// connections), all on one private durable Postgres, in one run. Claim <c>n</c> goes to offer <c>n % offers</c>.
+/// Every mode, the baseline too, first runs an unmeasured burst of <see cref="OfferClaimsShape.WarmUpClaims"/> on
+/// offers of its own, so each is measured at its pace, not while its code is still being compiled.
 /// </summary>
 internal static class OfferClaimsBenchmark
 {
@@ -46,7 +48,7 @@ internal static class OfferClaimsBenchmark
         await using (var setup = dataSource.CreateCommand("""
             CREATE TABLE bench_offer (id int PRIMARY KEY, claimed int NOT NULL, capacity int NOT NULL);
             CREATE TABLE bench_pass (id uuid PRIMARY KEY, offer_id int NOT NULL, plate text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
-            INSERT INTO bench_offer SELECT g, 0, @capacity FROM generate_series(0, @offers - 1) AS g;
+            INSERT INTO bench_offer SELECT g, 0, @capacity FROM generate_series(0, 2 * @offers - 1) AS g;
             """))
         {
             setup.Parameters.AddWithValue("capacity", shape.CapacityPerOffer);
@@ -59,24 +61,33 @@ internal static class OfferClaimsBenchmark
             WITH taken AS (UPDATE bench_offer SET claimed = claimed + 1 WHERE id = @offer AND claimed < capacity RETURNING id)
             INSERT INTO bench_pass (id, offer_id, plate) SELECT @id, id, @plate FROM taken
             """;
-        long refused = 0;
-        var load = await ClosedLoopDriver.RunAsync(
-            Enumerable.Range(0, shape.Claims).ToArray(),
-            async i =>
-            {
-                await using var command = dataSource.CreateCommand(Claim);
-                command.Parameters.AddWithValue("offer", i % shape.Offers);
-                command.Parameters.AddWithValue("id", Guid.NewGuid());
-                command.Parameters.AddWithValue("plate", $"SQL{i}");
-                if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+        // Offers from shape.Offers on are the warm-up's; the measured run claims the first shape.Offers.
+        async Task<(LoadResult Load, long Refused)> RunAsync(int firstOffer, int claims)
+        {
+            long refused = 0;
+            var load = await ClosedLoopDriver.RunAsync(
+                Enumerable.Range(0, claims).ToArray(),
+                async i =>
                 {
-                    Interlocked.Increment(ref refused);
-                }
-            },
-            shape.Claims,
-            SqlConnections,
-            cancellationToken).ConfigureAwait(false);
-        await using var count = dataSource.CreateCommand("SELECT count(*) FROM bench_pass");
+                    await using var command = dataSource.CreateCommand(Claim);
+                    command.Parameters.AddWithValue("offer", firstOffer + (i % shape.Offers));
+                    command.Parameters.AddWithValue("id", Guid.NewGuid());
+                    command.Parameters.AddWithValue("plate", $"SQL{firstOffer}-{i}");
+                    if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+                    {
+                        Interlocked.Increment(ref refused);
+                    }
+                },
+                claims,
+                SqlConnections,
+                cancellationToken).ConfigureAwait(false);
+            return (load, refused);
+        }
+
+        await RunAsync(shape.Offers, shape.WarmUpClaims).ConfigureAwait(false);
+        var (load, refused) = await RunAsync(0, shape.Claims).ConfigureAwait(false);
+        await using var count = dataSource.CreateCommand("SELECT count(*) FROM bench_pass WHERE offer_id < @offers");
+        count.Parameters.AddWithValue("offers", shape.Offers);
         var issued = (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         return new OfferClaimsResult("plain SQL (baseline)", SqlConnections, load, issued, refused, 1.0);
     }
@@ -86,8 +97,8 @@ internal static class OfferClaimsBenchmark
         var silo = await BenchSilo.StartAsync(connectionString, SiloClients, cancellationToken).ConfigureAwait(false);
         await using (silo.ConfigureAwait(false))
         {
-            // Room for both runs' passes: the lot is never the limit, the offers are.
-            var (_, lotId, passTypeId) = await silo.SeedLotAsync(Math.Min(1_000_000, shape.TotalCapacity * 3), cancellationToken).ConfigureAwait(false);
+            // Room for the passes of both runs and their warm-ups: the lot is never the limit, the offers are.
+            var (_, lotId, passTypeId) = await silo.SeedLotAsync(Math.Min(1_000_000, shape.TotalCapacity * 5), cancellationToken).ConfigureAwait(false);
             var claims = silo.Services.GetRequiredService<ClaimCoordinator>();
             var storage = silo.Storage;
             StorageCounts Snapshot() => new(storage.StateReads, storage.CommittedWrites, storage.CommitTransactions, storage.CommitTime);
@@ -95,59 +106,71 @@ internal static class OfferClaimsBenchmark
                 new(after.StateReads - before.StateReads, after.CommittedWrites - before.CommittedWrites, after.Transactions - before.Transactions, after.CommitTime - before.CommitTime);
             var results = new List<OfferClaimsResult>();
 
-            var offers = await CreateOffersAsync(silo, lotId, passTypeId, shape, cancellationToken).ConfigureAwait(false);
-            long refusedInProcess = 0;
-            var before = Snapshot();
-            var inProcess = await ClosedLoopDriver.RunAsync(
-                Enumerable.Range(0, shape.Claims).ToArray(),
-                async i =>
+            // Each mode: a warm-up burst on offers of its own, then the measured burst on fresh offers.
+            async Task<OfferClaimsResult> MeasureAsync(string mode, int run, Func<string, string, string, Task<bool>> claim)
+            {
+                for (var round = 0; round < 2; round++)
                 {
-                    try
+                    var warmUp = round == 0;
+                    var offers = await CreateOffersAsync(silo, lotId, passTypeId, shape, cancellationToken).ConfigureAwait(false);
+                    var claimCount = warmUp ? shape.WarmUpClaims : shape.Claims;
+                    var prefix = warmUp ? $"W{run}" : $"M{run}";
+                    long refused = 0;
+                    await Console.Error.WriteLineAsync($"{DateTime.UtcNow:HH:mm:ss} {mode}: {(warmUp ? "warm-up" : "measured")} burst of {claimCount:N0} claims").ConfigureAwait(false);
+                    var before = Snapshot();
+                    var gcBefore = GcCounts.Now();
+                    var load = await ClosedLoopDriver.RunAsync(
+                        Enumerable.Range(0, claimCount).ToArray(),
+                        async i =>
+                        {
+                            var phone = Phone(2 * run + (warmUp ? 0 : 1), i);
+                            if (!await claim(offers[i % offers.Count].Token, phone, $"{prefix}{i}").ConfigureAwait(false))
+                            {
+                                Interlocked.Increment(ref refused);
+                            }
+                        },
+                        claimCount,
+                        SiloClients,
+                        cancellationToken).ConfigureAwait(false);
+                    if (!warmUp)
                     {
-                        var token = offers[i % offers.Count].Token;
-                        await claims.ClaimAsync(new ClaimRequest(null, null, token, lotId, Phone(1, i), null, null, $"IN{i}", null, null)).ConfigureAwait(false);
+                        return new OfferClaimsResult(mode, SiloClients, load,
+                            await CountPassesAsync(connectionString, offers, cancellationToken).ConfigureAwait(false), refused, load.CallsPerSecond / baseline,
+                            Delta(before, Snapshot()), GcCounts.Now().Since(gcBefore));
                     }
-                    catch (DomainException refusal) when (refusal.Code == "offer_exhausted")
-                    {
-                        Interlocked.Increment(ref refusedInProcess);
-                    }
-                },
-                shape.Claims,
-                SiloClients,
-                cancellationToken).ConfigureAwait(false);
-            results.Add(new OfferClaimsResult("silo, in-process grain calls", SiloClients, inProcess,
-                await CountPassesAsync(connectionString, offers, cancellationToken).ConfigureAwait(false), refusedInProcess, inProcess.CallsPerSecond / baseline,
-                Delta(before, Snapshot())));
+                }
 
-            offers = await CreateOffersAsync(silo, lotId, passTypeId, shape, cancellationToken).ConfigureAwait(false);
-            long refusedHttp = 0;
-            before = Snapshot();
-            var overHttp = await ClosedLoopDriver.RunAsync(
-                Enumerable.Range(0, shape.Claims).ToArray(),
-                async i =>
+                throw new InvalidOperationException("unreachable: the second round returns");
+            }
+
+            results.Add(await MeasureAsync("silo, in-process grain calls", 1, async (token, phone, plate) =>
+            {
+                try
                 {
-                    var token = offers[i % offers.Count].Token;
-                    using var response = await silo.Http.PostAsJsonAsync("/api/claims", new { shareToken = token, lotId, phone = Phone(2, i), plate = $"HT{i}" }, cancellationToken).ConfigureAwait(false);
-                    if (response.StatusCode == HttpStatusCode.Conflict)
-                    {
-                        Interlocked.Increment(ref refusedHttp);
-                    }
-                    else if (response.StatusCode != HttpStatusCode.Created)
-                    {
-                        throw new InvalidOperationException($"claim answered {(int)response.StatusCode}");
-                    }
-                },
-                shape.Claims,
-                SiloClients,
-                cancellationToken).ConfigureAwait(false);
-            results.Add(new OfferClaimsResult("silo, over HTTP", SiloClients, overHttp,
-                await CountPassesAsync(connectionString, offers, cancellationToken).ConfigureAwait(false), refusedHttp, overHttp.CallsPerSecond / baseline,
-                Delta(before, Snapshot())));
+                    await claims.ClaimAsync(new ClaimRequest(null, null, token, lotId, phone, null, null, plate, null, null)).ConfigureAwait(false);
+                    return true;
+                }
+                catch (DomainException refusal) when (refusal.Code == "offer_exhausted")
+                {
+                    return false;
+                }
+            }).ConfigureAwait(false));
+
+            results.Add(await MeasureAsync("silo, over HTTP", 2, async (token, phone, plate) =>
+            {
+                using var response = await silo.Http.PostAsJsonAsync("/api/claims", new { shareToken = token, lotId, phone, plate }, cancellationToken).ConfigureAwait(false);
+                return response.StatusCode switch
+                {
+                    HttpStatusCode.Created => true,
+                    HttpStatusCode.Conflict => false,
+                    var status => throw new InvalidOperationException($"claim answered {(int)status}"),
+                };
+            }).ConfigureAwait(false));
             return results;
         }
     }
 
-    private static string Phone(int run, int i) => $"+1{run}{i.ToString("D9", CultureInfo.InvariantCulture)}";
+    private static string Phone(int burst, int i) => $"+1{burst}{i.ToString("D9", CultureInfo.InvariantCulture)}";
 
     private static async Task<IReadOnlyList<(Guid OfferId, string Token)>> CreateOffersAsync(BenchSilo silo, Guid lot, Guid passType, OfferClaimsShape shape, CancellationToken cancellationToken)
     {
@@ -173,7 +196,7 @@ internal static class OfferClaimsBenchmark
     {
         var invariant = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(invariant,
-            $"{shape.Title} ({(quick ? "quick" : "full")}): {shape.Claims:N0} claims on {shape.Offers:N0} group offer(s) of capacity {shape.CapacityPerOffer:N0}, {Environment.ProcessorCount} CPUs"));
+            $"{shape.Title} ({(quick ? "quick" : "full")}): {shape.Claims:N0} claims on {shape.Offers:N0} group offer(s) of capacity {shape.CapacityPerOffer:N0}, {Environment.ProcessorCount} CPUs; each mode measured after an unmeasured warm-up of {shape.WarmUpClaims:N0} claims on offers of its own"));
         Console.WriteLine();
         Console.WriteLine("| mode | clients | claims/s | p50 ms | p95 ms | p99 ms | issued | refused | failed | vs baseline |");
         Console.WriteLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
@@ -189,6 +212,11 @@ internal static class OfferClaimsBenchmark
             var s = r.Storage!;
             Console.WriteLine(string.Create(invariant,
                 $"{r.Mode}: {s.StateReads:N0} state reads ({(double)s.StateReads / r.Issued:N1} per issued pass), {s.CommittedWrites:N0} committed writes ({(double)s.CommittedWrites / r.Issued:N1} per issued pass) in {s.Transactions:N0} transactions ({(double)s.CommittedWrites / Math.Max(1, s.Transactions):N1} writes/tx, {s.CommitTime.TotalMilliseconds / Math.Max(1, s.Transactions):N1} ms each, committer busy {s.CommitTime / r.Load.Elapsed:P0} of the run)"));
+            if (r.Gc is { } gc)
+            {
+                Console.WriteLine(string.Create(invariant,
+                    $"{r.Mode}: GC paused the process {gc.Paused.TotalMilliseconds:N0} ms ({gc.Paused / r.Load.Elapsed:P0} of the run) in {gc.Gen0:N0} gen-0, {gc.Gen1:N0} gen-1 and {gc.Gen2:N0} gen-2 collections; {gc.AllocatedBytes / 1024.0 / Math.Max(1, r.Load.Succeeded + r.Load.Failed):N0} KiB allocated per claim"));
+            }
         }
 
         var firstError = results.Select(static r => r.Load.FirstError).FirstOrDefault(static e => e is not null);

@@ -1,6 +1,9 @@
+using Vrps.Bench.Common;
+
 namespace Vrps.Bench.Offers;
 
 /// <param name="Issued">Passes that exist afterwards, counted in Postgres: must equal the offers' total capacity.</param>
 /// <param name="Refused">Claims refused as exhausted.</param>
 /// <param name="Storage">For silo modes: state reads, committed writes and transactions during the run.</param>
-internal sealed record OfferClaimsResult(string Mode, int Clients, LoadResult Load, long Issued, long Refused, double RatioToBaseline, StorageCounts? Storage = null);
+/// <param name="Gc">For silo modes: the bench process's garbage collections during the run (the silo runs in it).</param>
+internal sealed record OfferClaimsResult(string Mode, int Clients, LoadResult Load, long Issued, long Refused, double RatioToBaseline, StorageCounts? Storage = null, GcCounts? Gc = null);
