@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
@@ -109,6 +110,96 @@ public sealed class TwoSiloClusterTests(ITestOutputHelper output)
         Assert.Equal(0, await survivor.InterruptAsync());
     }
 
+    [Fact]
+    public async Task TwoActivationsOfOneHotOffer_TheStaleOneLosesItsWritesAndNothingIsOversold()
+    {
+        // Two silos that cannot see each other (two clusters on one database) each activate the offer, as two silos
+        // may for a moment while membership changes. Claims go through both at once.
+        const int Capacity = 10;
+        const int Claimants = 40;
+        using var cluster = await ClusterOfTwo.StartAsync("split_offer", unusedDataDirectory, secondClusterId: "vrps-split");
+        var lot = await PublicLot.CreateAsync(cluster.FirstHttp, "Split");
+        var offer = await cluster.FirstHttp.PostOkAsync($"/api/lots/{lot.LotId}/offers", new { kind = "group", passTypeId = lot.PassTypeId, capacity = Capacity });
+        var token = offer.GetProperty("shareToken").GetString();
+        using var throughA = new HttpClient { BaseAddress = cluster.FirstHttp.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var throughB = new HttpClient { BaseAddress = cluster.SecondHttp.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+        // Each claimant keeps its Idempotency-Key and retries while the answer says nothing was done.
+        var acknowledged = new ConcurrentDictionary<int, Guid>();
+        var outcomes = new ConcurrentDictionary<int, string>();
+        var answers = new ConcurrentBag<(int Status, string? Code, bool RetryAfter)>();
+        async Task ClaimAsync(int i)
+        {
+            var http = i % 2 == 0 ? throughA : throughB;
+            for (var attempt = 0; attempt < 50; attempt++)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/claims")
+                {
+                    Content = System.Net.Http.Json.JsonContent.Create(new { shareToken = token, lotId = lot.LotId, phone = $"+1777{i:D7}", plate = $"SPL{i}" }),
+                };
+                request.Headers.Add("Idempotency-Key", $"split-{i}");
+                using var response = await http.SendAsync(request);
+                var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+                var code = body.TryGetProperty("code", out var c) ? c.GetString() : null;
+                answers.Add(((int)response.StatusCode, code, response.Headers.RetryAfter is not null));
+                if (response.StatusCode == HttpStatusCode.Created)
+                {
+                    acknowledged[i] = body.Id();
+                    outcomes[i] = "issued";
+                    return;
+                }
+
+                if (response.StatusCode is not (HttpStatusCode.ServiceUnavailable or HttpStatusCode.Conflict) || code == "offer_exhausted")
+                {
+                    outcomes[i] = code ?? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return;
+                }
+
+                await Task.Delay(20 * (attempt + 1));
+            }
+
+            outcomes[i] = "gave up";
+        }
+
+        using var gate = new SemaphoreSlim(8);
+        await Task.WhenAll(Enumerable.Range(0, Claimants).Select(async i =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                await ClaimAsync(i);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+
+        var lost = answers.Count(static a => a.Code == "conflict");
+        output.WriteLine($"{answers.Count} answers: {acknowledged.Count} passes, {lost} writes lost to the other activation, " +
+            string.Join(", ", outcomes.Values.GroupBy(static o => o).Select(static g => $"{g.Key} {g.Count()}")));
+        Assert.DoesNotContain(answers, static a => a.Status >= 500 && a.Status != 503);
+        Assert.All(answers.Where(static a => a.Code == "conflict"), static a => Assert.True(a.RetryAfter, "a lost write's 409 carries Retry-After"));
+
+        // Both activations served and one lost to the other: the storage fenced the stale one.
+        var staleWrites = cluster.First.Output.Concat(cluster.Second.Output).Count(static line => line.Contains("was written with stale ETag", StringComparison.Ordinal));
+        Assert.True(staleWrites > 0, "no write was refused: the two silos never held the offer at once");
+
+        // Not one place oversold, every claimant settled (none pinned to a retryable answer), and the passes that
+        // exist are exactly the ones acknowledged.
+        Assert.Equal(Claimants, outcomes.Count);
+        Assert.DoesNotContain("gave up", outcomes.Values);
+        Assert.All(outcomes.Values, static o => Assert.True(o is "issued" or "offer_exhausted", $"a claimant ended with {o}"));
+        Assert.Equal(Capacity, acknowledged.Count);
+        Assert.Equal(Capacity, acknowledged.Values.Distinct().Count());
+        var passes = await cluster.FirstHttp.GetOkAsync($"/api/lots/{lot.LotId}/passes?limit=200");
+        var stored = passes.GetProperty("items").EnumerateArray().Select(static p => p.Id()).ToHashSet();
+        Assert.True(stored.SetEquals(acknowledged.Values), $"{stored.Count} passes stored, {acknowledged.Count} acknowledged");
+
+        Assert.Equal(0, await cluster.Second.InterruptAsync());
+        Assert.Equal(0, await cluster.First.InterruptAsync());
+    }
+
     private static async Task<int> ActiveSilosAsync(HttpClient http)
     {
         using var response = await http.GetAsync("/health/ready");
@@ -128,12 +219,18 @@ public sealed class TwoSiloClusterTests(ITestOutputHelper output)
         public HttpClient SecondHttp { get; } = Client(second);
 
         /// <param name="beforeSecond">Run against the first silo before the second starts: what it creates lives there.</param>
-        public static async Task<ClusterOfTwo> StartAsync(string database, string dataDirectory, Func<HttpClient, Task>? beforeSecond = null)
+        /// <param name="secondClusterId">
+        /// Puts the second silo in a cluster of its own on the same database: the two never see each other, as two silos
+        /// that cannot reach each other for a moment.
+        /// </param>
+        public static async Task<ClusterOfTwo> StartAsync(
+            string database, string dataDirectory, Func<HttpClient, Task>? beforeSecond = null, string? secondClusterId = null)
         {
             var environment = new Dictionary<string, string>
             {
                 ["ConnectionStrings__Postgres"] = await TestPostgres.CreateDatabaseAsync(database),
                 ["Vrps__BootstrapAdminKey"] = AdminKey,
+                ["Vrps__Claims__PermitsPerWindow"] = "1000000",
             };
             var firstSilo = SiloProcess.Start(dataDirectory, SiloProcess.FreePort(), environment);
             using (var firstHttp = Client(firstSilo))
@@ -150,13 +247,15 @@ public sealed class TwoSiloClusterTests(ITestOutputHelper output)
                 }
             }
 
-            var cluster = new ClusterOfTwo(firstSilo, SiloProcess.Start(dataDirectory, SiloProcess.FreePort(), environment));
+            var secondEnvironment = secondClusterId is null ? environment : new Dictionary<string, string>(environment) { ["Orleans__ClusterId"] = secondClusterId };
+            var cluster = new ClusterOfTwo(firstSilo, SiloProcess.Start(dataDirectory, SiloProcess.FreePort(), secondEnvironment));
             try
             {
                 await cluster.Second.WaitUntilReadyAsync(cluster.SecondHttp);
+                var members = secondClusterId is null ? 2 : 1;
                 await Eventually.HoldsAsync(
-                    async () => await ActiveSilosAsync(cluster.FirstHttp) == 2 && await ActiveSilosAsync(cluster.SecondHttp) == 2,
-                    "each silo's membership view holds both as active");
+                    async () => await ActiveSilosAsync(cluster.FirstHttp) == members && await ActiveSilosAsync(cluster.SecondHttp) == members,
+                    $"each silo's membership view holds {members} active");
                 return cluster;
             }
             catch

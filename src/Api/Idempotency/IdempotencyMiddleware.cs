@@ -131,9 +131,10 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSour
         using var buffer = new MemoryStream();
         var capture = new StreamResponseBodyFeature(buffer, realBody);
         context.Features.Set<IHttpResponseBodyFeature>(capture);
+        bool settled;
         try
         {
-            await RunCapturedAsync(context).ConfigureAwait(false);
+            settled = await RunCapturedAsync(context).ConfigureAwait(false);
             await capture.CompleteAsync().ConfigureAwait(false);
         }
         catch
@@ -148,7 +149,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSour
         }
 
         var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-        if (response.StatusCode >= StatusCodes.Status500InternalServerError)
+        if (!settled || response.StatusCode >= StatusCodes.Status500InternalServerError)
         {
             await ReleaseAsync(keyId, key, claimId).ConfigureAwait(false);
         }
@@ -164,11 +165,13 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSour
         }
     }
 
-    private async Task RunCapturedAsync(HttpContext context)
+    /// <returns>False when the answer is not the request's outcome, so a retry with the key must run it again.</returns>
+    private async Task<bool> RunCapturedAsync(HttpContext context)
     {
         try
         {
             await next(context).ConfigureAwait(false);
+            return true;
         }
         catch (Exception exception) when (ProblemExceptionHandler.Map(exception).Status < StatusCodes.Status500InternalServerError)
         {
@@ -177,6 +180,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSour
             context.Response.Clear();
             var handler = new ProblemExceptionHandler(context.RequestServices.GetRequiredService<IProblemDetailsService>());
             await handler.TryHandleAsync(context, exception, context.RequestAborted).ConfigureAwait(false);
+            return !ProblemExceptionHandler.NothingDone(exception);
         }
     }
 

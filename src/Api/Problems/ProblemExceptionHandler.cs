@@ -23,6 +23,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         {
             httpContext.Response.Headers.RetryAfter = "2";
         }
+        else if (NothingDone(exception))
+        {
+            httpContext.Response.Headers.RetryAfter = "0";
+        }
 
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -31,6 +35,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             Exception = exception,
         }).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// A 4xx that is not the request's outcome: a write lost to another activation of its grain (two silos briefly
+    /// both holding it while membership changes), so nothing was stored and the same request, retried now, runs on
+    /// the activation that won. An Idempotency-Key must not pin it.
+    /// </summary>
+    internal static bool NothingDone(Exception exception) => exception is InconsistentStateException;
 
     internal static ProblemDetails Map(Exception exception) => exception switch
     {
