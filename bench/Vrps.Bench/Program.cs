@@ -1,4 +1,5 @@
 using Vrps.Bench.AmenityBurst;
+using Vrps.Bench.Cluster;
 using Vrps.Bench.Deadlines;
 using Vrps.Bench.Offers;
 using Vrps.Bench.OrleansStorage;
@@ -9,12 +10,18 @@ namespace Vrps.Bench;
 internal static class Program
 {
     // New scenarios only need an entry here; "all" runs them in this order.
-    private static readonly IScenario[] Measured = [new HotOfferScenario(), new ManyOffersScenario(), new AmenityBurstScenario(), new PlateLookupsScenario(), new OrleansStorageScenario(), new DeadlinesScenario()];
+    private static readonly IScenario[] Measured = [new HotOfferScenario(), new ManyOffersScenario(), new AmenityBurstScenario(), new PlateLookupsScenario(), new OrleansStorageScenario(), new DeadlinesScenario(), new ClusterScenario()];
 
     private static readonly IScenario[] Scenarios = [new AllScenarios(static () => Measured), .. Measured];
 
     public static async Task<int> Main(string[] args)
     {
+        // The cluster scenario's silos are this executable again.
+        if (args.Length > 0 && args[0] == SiloHost.Command)
+        {
+            return await SiloHost.RunAsync(args[1..]).ConfigureAwait(false);
+        }
+
         var scenario = args.Length == 0
             ? null
             : Array.Find(Scenarios, s => string.Equals(s.Name, args[0], StringComparison.OrdinalIgnoreCase));
