@@ -17,7 +17,7 @@ namespace Vrps.Bench.Cluster;
 /// </summary>
 internal sealed class ClusterScenario : IScenario
 {
-    private const int Clients = 64;
+    private const int Clients = 256;
     private const int ProbedGrains = 20;
     private static readonly TimeSpan Target = TimeSpan.FromSeconds(5);
 
