@@ -21,6 +21,9 @@ internal sealed class BenchPostgres : IAsyncDisposable
 
     public ILoggerFactory LoggerFactory { get; }
 
+    /// <summary>CPU time this process and this Postgres have used so far.</summary>
+    public CpuTimes CpuNow() => CpuTimes.Now(Path.Combine(dataDirectory, "pgdata"));
+
     public static async Task<BenchPostgres> StartAsync(CancellationToken cancellationToken)
     {
         var loggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(static logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));

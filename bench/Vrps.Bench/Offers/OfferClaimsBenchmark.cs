@@ -29,10 +29,10 @@ internal static class OfferClaimsBenchmark
         var results = new List<OfferClaimsResult>();
         await using (var postgres = await BenchPostgres.StartAsync(cancellationToken).ConfigureAwait(false))
         {
-            var baseline = await RunSqlBaselineAsync(await postgres.CreateDatabaseAsync("claims_sql", cancellationToken).ConfigureAwait(false), shape, cancellationToken).ConfigureAwait(false);
+            var baseline = await RunSqlBaselineAsync(await postgres.CreateDatabaseAsync("claims_sql", cancellationToken).ConfigureAwait(false), shape, postgres.CpuNow, cancellationToken).ConfigureAwait(false);
             results.Add(baseline);
             var siloDatabase = await postgres.CreateDatabaseAsync("claims_silo", cancellationToken).ConfigureAwait(false);
-            results.AddRange(await RunSiloAsync(siloDatabase, shape, baseline.Load.CallsPerSecond, cancellationToken).ConfigureAwait(false));
+            results.AddRange(await RunSiloAsync(siloDatabase, shape, baseline.Load.CallsPerSecond, postgres.CpuNow, cancellationToken).ConfigureAwait(false));
         }
 
         Print(results, shape, options.Quick);
@@ -40,7 +40,7 @@ internal static class OfferClaimsBenchmark
         return results.All(r => r.Issued == shape.TotalCapacity && r.Load.Failed == 0) ? 0 : 1;
     }
 
-    private static async Task<OfferClaimsResult> RunSqlBaselineAsync(string connectionString, OfferClaimsShape shape, CancellationToken cancellationToken)
+    private static async Task<OfferClaimsResult> RunSqlBaselineAsync(string connectionString, OfferClaimsShape shape, Func<CpuTimes> cpu, CancellationToken cancellationToken)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.ConnectionStringBuilder.MaxPoolSize = SqlConnections;
@@ -62,9 +62,10 @@ internal static class OfferClaimsBenchmark
             INSERT INTO bench_pass (id, offer_id, plate) SELECT @id, id, @plate FROM taken
             """;
         // Offers from shape.Offers on are the warm-up's; the measured run claims the first shape.Offers.
-        async Task<(LoadResult Load, long Refused)> RunAsync(int firstOffer, int claims)
+        async Task<(LoadResult Load, long Refused, CpuTimes Cpu)> RunAsync(int firstOffer, int claims)
         {
             long refused = 0;
+            var cpuBefore = cpu();
             var load = await ClosedLoopDriver.RunAsync(
                 Enumerable.Range(0, claims).ToArray(),
                 async i =>
@@ -81,18 +82,18 @@ internal static class OfferClaimsBenchmark
                 claims,
                 SqlConnections,
                 cancellationToken).ConfigureAwait(false);
-            return (load, refused);
+            return (load, refused, cpu().Since(cpuBefore));
         }
 
         await RunAsync(shape.Offers, shape.WarmUpClaims).ConfigureAwait(false);
-        var (load, refused) = await RunAsync(0, shape.Claims).ConfigureAwait(false);
+        var (load, refused, used) = await RunAsync(0, shape.Claims).ConfigureAwait(false);
         await using var count = dataSource.CreateCommand("SELECT count(*) FROM bench_pass WHERE offer_id < @offers");
         count.Parameters.AddWithValue("offers", shape.Offers);
         var issued = (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-        return new OfferClaimsResult("plain SQL (baseline)", SqlConnections, load, issued, refused, 1.0);
+        return new OfferClaimsResult("plain SQL (baseline)", SqlConnections, load, issued, refused, 1.0, used);
     }
 
-    private static async Task<IReadOnlyList<OfferClaimsResult>> RunSiloAsync(string connectionString, OfferClaimsShape shape, double baseline, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<OfferClaimsResult>> RunSiloAsync(string connectionString, OfferClaimsShape shape, double baseline, Func<CpuTimes> cpu, CancellationToken cancellationToken)
     {
         var silo = await BenchSilo.StartAsync(connectionString, SiloClients, cancellationToken).ConfigureAwait(false);
         await using (silo.ConfigureAwait(false))
@@ -119,6 +120,7 @@ internal static class OfferClaimsBenchmark
                     await Console.Error.WriteLineAsync($"{DateTime.UtcNow:HH:mm:ss} {mode}: {(warmUp ? "warm-up" : "measured")} burst of {claimCount:N0} claims").ConfigureAwait(false);
                     var before = Snapshot();
                     var gcBefore = GcCounts.Now();
+                    var cpuBefore = cpu();
                     var load = await ClosedLoopDriver.RunAsync(
                         Enumerable.Range(0, claimCount).ToArray(),
                         async i =>
@@ -136,7 +138,7 @@ internal static class OfferClaimsBenchmark
                     {
                         return new OfferClaimsResult(mode, SiloClients, load,
                             await CountPassesAsync(connectionString, offers, cancellationToken).ConfigureAwait(false), refused, load.CallsPerSecond / baseline,
-                            Delta(before, Snapshot()), GcCounts.Now().Since(gcBefore));
+                            cpu().Since(cpuBefore), Delta(before, Snapshot()), GcCounts.Now().Since(gcBefore));
                     }
                 }
 
@@ -204,6 +206,14 @@ internal static class OfferClaimsBenchmark
         {
             Console.WriteLine(string.Create(invariant,
                 $"| {r.Mode} | {r.Clients} | {r.Load.CallsPerSecond:N0} | {r.Load.Latency.P50Ms:N2} | {r.Load.Latency.P95Ms:N2} | {r.Load.Latency.P99Ms:N2} | {r.Issued:N0} | {r.Refused:N0} | {r.Load.Failed:N0} | {r.RatioToBaseline:N2}x |"));
+        }
+
+        Console.WriteLine();
+        foreach (var r in results)
+        {
+            var calls = Math.Max(1, r.Load.Succeeded + r.Load.Failed);
+            Console.WriteLine(string.Create(invariant,
+                $"{r.Mode}: CPU per claim {r.Cpu.Process.TotalMicroseconds / calls:N0} µs in the bench process{(r.Storage is null ? " (the driver)" : " (driver and silo)")} + {r.Cpu.Postgres.TotalMicroseconds / calls:N0} µs in Postgres; {(r.Cpu.Process + r.Cpu.Postgres) / r.Load.Elapsed:N2} cores busy"));
         }
 
         Console.WriteLine();

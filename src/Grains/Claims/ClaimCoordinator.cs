@@ -14,6 +14,7 @@ using Vrps.Interfaces.PassTypes;
 using Vrps.Interfaces.Passes;
 using Vrps.Interfaces.Properties;
 using Vrps.Postgres.Index;
+using Vrps.Postgres.Storage;
 
 namespace Vrps.Grains.Claims;
 
@@ -24,7 +25,8 @@ namespace Vrps.Grains.Claims;
 /// pass grain, which either issued the pass or now voids it for good: nothing is oversold, nothing leaks.
 /// This class keeps no state; every guarantee lives in the grains and Postgres.
 /// </summary>
-public sealed class ClaimCoordinator(IGrainFactory grains, GrainIndex index, [FromKeyedServices(BusinessTime.Key)] TimeProvider time, IOptions<PassOptions> options)
+public sealed class ClaimCoordinator(
+    IGrainFactory grains, GrainIndex index, NewGrainKeys newKeys, [FromKeyedServices(BusinessTime.Key)] TimeProvider time, IOptions<PassOptions> options)
 {
     private const int MaxRememberedShareTokens = 100_000;
     private readonly ConcurrentDictionary<string, Guid> shareTokens = new(StringComparer.Ordinal);
@@ -36,9 +38,10 @@ public sealed class ClaimCoordinator(IGrainFactory grains, GrainIndex index, [Fr
             ? await ResolveOfferAsync(request)
             : (request.OfferId ?? throw DomainException.Validation("offerId", "offerId is required."), directAuthorization);
         var consumerIdentity = ConsumerIdentityRules.OfClaim(request.ConsumerId, request.Phone, request.Email);
+        // An unkeyed claim's pass id is new, so its grain's first activation here skips the read that could find nothing.
         var passId = request.IdempotencyKey is { } key
             ? ClaimPassIds.For(offerId, request.Issuer, key, plate, request.ConsumerId, consumerIdentity)
-            : Guid.NewGuid();
+            : newKeys.Mint();
         var pass = grains.GetGrain<IPassGrain>(passId);
 
         // Only a keyed claim can be a replay: an unkeyed one has a fresh id, so asking its pass grain would cost an
@@ -54,7 +57,17 @@ public sealed class ClaimCoordinator(IGrainFactory grains, GrainIndex index, [Fr
         // exist. A claim waits for three commits in a row: the offer's, the slowest of the others', the pass's.
         var undo = new ConcurrentStack<Func<Task>>();
         var offer = grains.GetGrain<IOfferGrain>(offerId);
-        var held = (await offer.ReserveAsync(passId, authorization)).Offer;
+        OfferView held;
+        try
+        {
+            held = (await offer.ReserveAsync(passId, authorization)).Offer;
+        }
+        catch (DomainException)
+        {
+            newKeys.Forget(passId);
+            throw;
+        }
+
         undo.Push(() => offer.CancelReservationAsync(passId));
         Task? places = null;
         try
@@ -185,7 +198,7 @@ public sealed class ClaimCoordinator(IGrainFactory grains, GrainIndex index, [Fr
             return known;
         }
 
-        var candidate = grains.GetGrain<IConsumerGrain>(Guid.NewGuid());
+        var candidate = grains.GetGrain<IConsumerGrain>(newKeys.Mint());
         var bound = binding.BindAsync(candidate.GetPrimaryKey());
         var created = candidate.EnsureWithVehicleAsync(identity, plate);
         Guid owner;

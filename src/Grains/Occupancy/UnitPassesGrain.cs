@@ -127,16 +127,17 @@ public sealed class UnitPassesGrain : VrpsGrain, IUnitPassesGrain, IDeadlineRece
 
     private void Apply(PassSummary pass, Guid lotId, Guid passTypeId)
     {
-        State.Holds.Remove(pass.PassId);
+        // A pass whose hold is settled here was issued: its time counts against the quota even when it has ended by
+        // now (its confirmation came after a change that ended it).
+        var wasHeld = State.Holds.Remove(pass.PassId);
         State.HeldUsage.Remove(pass.PassId);
-        if (PassStatuses.HoldsCapacity(pass.Status))
+        var holds = PassStatuses.HoldsCapacity(pass.Status);
+        if ((holds ? State.Active.Add(pass.PassId) : wasHeld) && State.Usage.All(u => u.PassId != pass.PassId))
         {
-            if (State.Active.Add(pass.PassId) && State.Usage.All(u => u.PassId != pass.PassId))
-            {
-                State.Usage.Add(new UnitUsage(pass.PassId, passTypeId, lotId, pass.Plate, pass.StartsAt, pass.EndsAt));
-            }
+            State.Usage.Add(new UnitUsage(pass.PassId, passTypeId, lotId, pass.Plate, pass.StartsAt, pass.EndsAt));
         }
-        else
+
+        if (!holds)
         {
             State.Active.Remove(pass.PassId);
             var index = State.Usage.FindIndex(u => u.PassId == pass.PassId);

@@ -1,4 +1,3 @@
-using Orleans.Streams.Core;
 using Vrps.Grains.Common;
 using Vrps.Grains.Rules;
 using Vrps.Interfaces;
@@ -15,12 +14,13 @@ namespace Vrps.Grains.Offers;
 /// <summary>
 /// An offer (R8) and the first gate of every claim. A hot grain: holds are decided synchronously and join the next
 /// coalesced write (<see cref="CoalescedWrites"/>), so the next claim runs while each reply still waits for its
-/// commit, and a burst on one offer becomes a few large writes instead of one per claim.
+/// commit, and a burst on one offer becomes a few large writes instead of one per claim. It needs no pass events: a
+/// place is claimed for good once its pass is issued, which the claim confirms (<see cref="ConfirmAsync"/>) or the
+/// hold's lapse finds out from the pass grain; later changes of the pass never give an offer's place back.
 /// </summary>
 [GrainType("offer")]
 [Reentrant]
-[ImplicitStreamSubscription(PassLifecycle.OfferNamespace)]
-public sealed class OfferGrain : EntityGrain<OfferState>, IOfferGrain, IDeadlineReceiver, IStreamSubscriptionObserver
+public sealed class OfferGrain : EntityGrain<OfferState>, IOfferGrain, IDeadlineReceiver
 {
     private const string ExpireReminder = "expire";
 
@@ -33,9 +33,6 @@ public sealed class OfferGrain : EntityGrain<OfferState>, IOfferGrain, IDeadline
     }
 
     protected override Task SaveAsync() => writes.SaveAsync();
-
-    public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
-        ResumeEventsAsync(handleFactory, () => State.LastPassSequence, OnEventAsync);
 
     protected override string Kind => IndexKinds.Offer;
 
@@ -191,16 +188,8 @@ public sealed class OfferGrain : EntityGrain<OfferState>, IOfferGrain, IDeadline
         return View();
     }
 
-    public Task ConfirmAsync(PassLifecycle issued) => ApplyAsync(issued);
-
-    private Task OnEventAsync(StreamEvent streamEvent)
-    {
-        State.LastPassSequence = streamEvent.Sequence;
-        return ApplyAsync(streamEvent.As<PassLifecycle>());
-    }
-
-    /// <summary>A held place turns into a claimed one once; whichever of the claim's confirmation and the pass event comes second finds no hold.</summary>
-    private async Task ApplyAsync(PassLifecycle change)
+    /// <summary>A held place turns into a claimed one once; a confirmation repeated, or coming after the hold lapsed and was settled, finds no hold.</summary>
+    public async Task ConfirmAsync(PassLifecycle change)
     {
         if (PassStatuses.HoldsCapacity(change.Pass.Status) && State.Holds.Remove(change.Pass.PassId))
         {

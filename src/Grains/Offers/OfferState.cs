@@ -24,9 +24,6 @@ public sealed class OfferState : EntityState
     /// <summary>Places held for claims in flight: pass id → when the hold lapses.</summary>
     public Dictionary<Guid, DateTimeOffset> Holds { get; set; } = [];
 
-    /// <summary>The last event of the offer's pass stream applied: a replayed one is skipped.</summary>
-    public long LastPassSequence { get; set; }
-
     public DateTimeOffset? StartsAt { get; set; }
 
     public DateTimeOffset? EndsAt { get; set; }

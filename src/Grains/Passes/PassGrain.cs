@@ -56,12 +56,15 @@ public sealed class PassGrain([PersistentState("pass")] IPersistentState<PassSta
             Status = command.EndsAt - now <= command.ExpiringSoonLead ? PassStatuses.ExpiringSoon : PassStatuses.Active,
             CreatedAt = now,
         };
+        // One deadline at a time: the notice first, and the expiry once the notice has fired, so a claim stages one row.
         if (State.Status == PassStatuses.Active)
         {
             SetReminder(ExpiringSoonReminder, command.EndsAt - command.ExpiringSoonLead);
         }
-
-        SetReminder(ExpireReminder, command.EndsAt);
+        else
+        {
+            SetReminder(ExpireReminder, command.EndsAt);
+        }
         if (command.AmountCents > 0)
         {
             SetIndex(new IndexEntry(MoneyIndexKinds.Transaction, Id.ToString("D"), State.CustomerId.ToString("D"), State.CustomerId.ToString("D"), null, now, null,
@@ -106,9 +109,22 @@ public sealed class PassGrain([PersistentState("pass")] IPersistentState<PassSta
             return;
         }
 
-        if (reminderName == ExpiringSoonReminder && State.Status == PassStatuses.Active)
+        if (reminderName == ExpiringSoonReminder)
         {
-            await TransitionAsync(PassTransitions.MarkExpiringSoon, Actor.System);
+            // The expiry is armed whatever the pass's status now (a suspended pass still expires), in the same commit.
+            if (PassStatuses.HoldsCapacity(State.Status))
+            {
+                SetReminder(ExpireReminder, State.EndsAt);
+            }
+
+            if (State.Status == PassStatuses.Active)
+            {
+                await TransitionAsync(PassTransitions.MarkExpiringSoon, Actor.System);
+            }
+            else
+            {
+                await FlushAsync();
+            }
         }
         else if (reminderName == ExpireReminder && PassStatuses.HoldsCapacity(State.Status))
         {
@@ -149,20 +165,32 @@ public sealed class PassGrain([PersistentState("pass")] IPersistentState<PassSta
         return View();
     }
 
-    /// <summary>Tells the tenant (feed, webhooks) and the lot, unit and offer streams, all in the same commit.</summary>
+    /// <summary>
+    /// Tells the tenant (feed, webhooks) and, once the pass exists, the lot and unit streams, all in the same commit.
+    /// Issuance itself is not streamed to the holders: the claim confirms their holds directly, and a confirmation
+    /// lost to a crash is settled when the hold lapses by asking this grain (<see cref="Holds"/>), so an event would
+    /// only repeat what they learn anyway — at a write, a read and a delivery per holder per claim.
+    /// </summary>
     private void Changed(string type)
     {
-        Publish(type, View());
-        var change = PassLifecycle.Of(View());
-        RaiseEvent(PassLifecycle.LotNamespace, State.LotId, PassLifecycle.Changed, change);
-        RaiseEvent(PassLifecycle.OfferNamespace, State.OfferId, PassLifecycle.Changed, change);
-        if (State.UnitId is { } unitId)
+        var view = View();
+        Publish(type, view);
+        if (type != EventTypes.PassIssued)
         {
-            RaiseEvent(PassLifecycle.UnitNamespace, unitId, PassLifecycle.Changed, change);
-            SetIndex(new IndexEntry(IndexKinds.UnitPass, Id.ToString("D"), unitId.ToString("D"), State.CustomerId.ToString("D"), State.Plate, State.CreatedAt, null, View()));
+            var change = PassLifecycle.Of(view);
+            RaiseEvent(PassLifecycle.LotNamespace, State.LotId, PassLifecycle.Changed, change);
+            if (State.UnitId is { } unit)
+            {
+                RaiseEvent(PassLifecycle.UnitNamespace, unit, PassLifecycle.Changed, change);
+            }
         }
 
-        SetIndex(new IndexEntry(IndexKinds.ConsumerPass, Id.ToString("D"), State.ConsumerId.ToString("D"), null, State.Plate, State.CreatedAt, null, View()));
+        if (State.UnitId is { } unitId)
+        {
+            SetIndex(new IndexEntry(IndexKinds.UnitPass, Id.ToString("D"), unitId.ToString("D"), State.CustomerId.ToString("D"), State.Plate, State.CreatedAt, null, view));
+        }
+
+        SetIndex(new IndexEntry(IndexKinds.ConsumerPass, Id.ToString("D"), State.ConsumerId.ToString("D"), null, State.Plate, State.CreatedAt, null, view));
     }
 
     protected override IndexEntry IndexRow() =>

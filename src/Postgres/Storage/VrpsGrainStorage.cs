@@ -26,6 +26,7 @@ internal sealed class VrpsGrainStorage : IGrainStorage, ILifecycleParticipant<IS
     private readonly ILogger logger;
     private readonly GrainStateReader reader;
     private readonly GrainStorageCommitter committer;
+    private readonly NewGrainKeys newKeys;
 
     public VrpsGrainStorage(
         string name,
@@ -33,8 +34,10 @@ internal sealed class VrpsGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         IGrainContextAccessor contextAccessor,
         IMeterFactory meterFactory,
         TimeProvider time,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        NewGrainKeys newKeys)
     {
+        this.newKeys = newKeys;
         this.name = name;
         this.options = options;
         this.contextAccessor = contextAccessor;
@@ -53,13 +56,21 @@ internal sealed class VrpsGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         services.GetRequiredService<IGrainContextAccessor>(),
         services.GetRequiredService<IMeterFactory>(),
         services.GetRequiredService<TimeProvider>(),
-        services.GetRequiredService<ILoggerFactory>());
+        services.GetRequiredService<ILoggerFactory>(),
+        services.GetRequiredService<NewGrainKeys>());
 
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe($"{nameof(VrpsGrainStorage)}-{name}", ServiceLifecycleStage.ApplicationServices, StartAsync, StopAsync);
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        if (newKeys.TryTakeFirstRead(grainId))
+        {
+            grainState.ETag = null;
+            grainState.RecordExists = false;
+            return;
+        }
+
         if (await reader.ReadAsync(KeyOf(grainId, stateName)).ConfigureAwait(false) is not { } row)
         {
             grainState.ETag = null;

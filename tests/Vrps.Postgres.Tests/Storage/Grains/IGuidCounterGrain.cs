@@ -1,0 +1,3 @@
+namespace Vrps.Postgres.Tests.Storage.Grains;
+
+public interface IGuidCounterGrain : ICounter, IGrainWithGuidKey;
