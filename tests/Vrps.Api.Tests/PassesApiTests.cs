@@ -185,6 +185,21 @@ public sealed class PassesApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pass_SuspendedWhenItsNoticeFallsDue_StillExpiresAtItsEnd()
+    {
+        var t = await Tenant.CreateAsync(silo, "SuspendExpire");
+        var lot = await LotAsync(t, capacity: 5);
+        var offer = await OfferAsync(lot, new { kind = "open", passTypeId = await PassTypeAsync(lot, hours: 1) });
+        var pass = await (await ClaimAsync(new { offerId = offer.Id(), lotId = lot, phone = "+15550000015", plate = "SUS1" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("suspended", (await Admin.PostOkAsync($"/api/passes/{pass.Id()}/suspend", new { })).GetProperty("status").GetString());
+
+        // The expiring-soon notice falls due while the pass is suspended: no notice, but it arms the expiry.
+        clock.Advance(TimeSpan.FromMinutes(61));
+        await Eventually.HoldsAsync(
+            async () => (await Admin.GetOkAsync($"/api/passes/{pass.Id()}")).GetProperty("status").GetString() == "expired", "the suspended pass expired at its end");
+    }
+
+    [Fact]
     public async Task Claim_RetriedWithSameIdempotencyKey_ReturnsTheSamePassOnce()
     {
         var t = await Tenant.CreateAsync(silo, "Retry");
