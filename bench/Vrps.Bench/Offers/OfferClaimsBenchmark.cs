@@ -86,11 +86,14 @@ internal static class OfferClaimsBenchmark
         }
 
         await RunAsync(shape.Offers, shape.WarmUpClaims).ConfigureAwait(false);
+        await JitSettling.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var jitBefore = JitSettling.CompilationTime;
         var (load, refused, used) = await RunAsync(0, shape.Claims).ConfigureAwait(false);
+        var jit = JitSettling.CompilationTime - jitBefore;
         await using var count = dataSource.CreateCommand("SELECT count(*) FROM bench_pass WHERE offer_id < @offers");
         count.Parameters.AddWithValue("offers", shape.Offers);
         var issued = (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-        return new OfferClaimsResult("plain SQL (baseline)", SqlConnections, load, issued, refused, 1.0, used);
+        return new OfferClaimsResult("plain SQL (baseline)", SqlConnections, load, issued, refused, 1.0, used, jit);
     }
 
     private static async Task<IReadOnlyList<OfferClaimsResult>> RunSiloAsync(string connectionString, OfferClaimsShape shape, double baseline, Func<CpuTimes> cpu, CancellationToken cancellationToken)
@@ -116,6 +119,13 @@ internal static class OfferClaimsBenchmark
                     var offers = await CreateOffersAsync(silo, lotId, passTypeId, shape, cancellationToken).ConfigureAwait(false);
                     var claimCount = warmUp ? shape.WarmUpClaims : shape.Claims;
                     var prefix = warmUp ? $"W{run}" : $"M{run}";
+                    if (!warmUp)
+                    {
+                        var waited = await JitSettling.WaitAsync(cancellationToken).ConfigureAwait(false);
+                        await Console.Error.WriteLineAsync($"{DateTime.UtcNow:HH:mm:ss} {mode}: waited {waited.TotalSeconds:N0} s for the JIT to catch up with the warm-up").ConfigureAwait(false);
+                    }
+
+                    var jitBefore = JitSettling.CompilationTime;
                     long refused = 0;
                     await Console.Error.WriteLineAsync($"{DateTime.UtcNow:HH:mm:ss} {mode}: {(warmUp ? "warm-up" : "measured")} burst of {claimCount:N0} claims").ConfigureAwait(false);
                     var before = Snapshot();
@@ -138,7 +148,7 @@ internal static class OfferClaimsBenchmark
                     {
                         return new OfferClaimsResult(mode, SiloClients, load,
                             await CountPassesAsync(connectionString, offers, cancellationToken).ConfigureAwait(false), refused, load.CallsPerSecond / baseline,
-                            cpu().Since(cpuBefore), Delta(before, Snapshot()), GcCounts.Now().Since(gcBefore));
+                            cpu().Since(cpuBefore), JitSettling.CompilationTime - jitBefore, Delta(before, Snapshot()), GcCounts.Now().Since(gcBefore));
                     }
                 }
 
@@ -213,7 +223,7 @@ internal static class OfferClaimsBenchmark
         {
             var calls = Math.Max(1, r.Load.Succeeded + r.Load.Failed);
             Console.WriteLine(string.Create(invariant,
-                $"{r.Mode}: CPU per claim {r.Cpu.Process.TotalMicroseconds / calls:N0} µs in the bench process{(r.Storage is null ? " (the driver)" : " (driver and silo)")} + {r.Cpu.Postgres.TotalMicroseconds / calls:N0} µs in Postgres; {(r.Cpu.Process + r.Cpu.Postgres) / r.Load.Elapsed:N2} cores busy"));
+                $"{r.Mode}: CPU per claim {r.Cpu.Process.TotalMicroseconds / calls:N0} µs in the bench process{(r.Storage is null ? " (the driver)" : " (driver and silo)")} + {r.Cpu.Postgres.TotalMicroseconds / calls:N0} µs in Postgres; {(r.Cpu.Process + r.Cpu.Postgres) / r.Load.Elapsed:N2} cores busy; the JIT compiled for {r.Jit.TotalMilliseconds:N0} ms of the run"));
         }
 
         Console.WriteLine();
