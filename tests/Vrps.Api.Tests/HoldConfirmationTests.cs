@@ -7,10 +7,10 @@ using Vrps.Testing;
 namespace Vrps.Api.Tests;
 
 /// <summary>
-/// A claim confirms its held places with one-way calls as soon as its pass is issued; the pass's stream event does the
-/// same work later. The holders must apply a confirmation once, and only for a place they still hold: a confirmation
-/// that arrives late (after the pass's own events, or for a place never held) must not authorize a plate or count a
-/// pass. One-way calls from one caller reach an activation in the order sent, so a later call's visible effect shows
+/// A claim confirms its held places with one-way calls as soon as its pass is issued; if a confirmation is lost, the
+/// hold's lapse asks the pass grain and does the same work. The holders must apply a confirmation once, and only for a
+/// place they still hold: a confirmation that arrives late (after the pass's own events, or for a place never held)
+/// must not authorize a plate or count a pass. One-way calls from one caller reach an activation in the order sent, so a later call's visible effect shows
 /// that the earlier confirmation was applied (or ignored).
 /// </summary>
 public sealed class HoldConfirmationTests : IAsyncLifetime

@@ -57,16 +57,14 @@ public sealed class ClaimCoordinator(
         // exist. A claim waits for three commits in a row: the offer's, the slowest of the others', the pass's.
         var undo = new ConcurrentStack<Func<Task>>();
         var offer = grains.GetGrain<IOfferGrain>(offerId);
-        OfferView held;
-        try
-        {
-            held = (await offer.ReserveAsync(passId, authorization)).Offer;
-        }
-        catch (DomainException)
+        var reservation = await offer.ReserveAsync(passId, authorization);
+        if (reservation.Refused is { } refused)
         {
             newKeys.Forget(passId);
-            throw;
+            throw refused.ToException();
         }
+
+        var held = reservation.Offer;
 
         undo.Push(() => offer.CancelReservationAsync(passId));
         Task? places = null;

@@ -112,9 +112,9 @@ public sealed class OfferGrain : EntityGrain<OfferState>, IOfferGrain, IDeadline
         switch (OfferAvailability.BlockAt(State.Status, State.ExpiresAt, State.StartsAt, State.EndsAt, now))
         {
             case OfferBlock.NotActive:
-                throw new DomainException("offer_not_active", $"This offer is {State.Status}.", DomainErrorKind.Conflict);
+                return Refused(passId, "offer_not_active", $"This offer is {State.Status}.", DomainErrorKind.Conflict);
             case OfferBlock.OutsideWindow:
-                throw new DomainException("outside_claim_window", "This offer cannot be claimed at this time.", DomainErrorKind.Refused);
+                return Refused(passId, "outside_claim_window", "This offer cannot be claimed at this time.", DomainErrorKind.Refused);
         }
 
         var authorized = State.Kind switch
@@ -126,13 +126,13 @@ public sealed class OfferGrain : EntityGrain<OfferState>, IOfferGrain, IDeadline
         };
         if (!authorized)
         {
-            throw new DomainException("code_invalid", "The claim code or share link is not valid for this offer.", DomainErrorKind.Refused);
+            return Refused(passId, "code_invalid", "The claim code or share link is not valid for this offer.", DomainErrorKind.Refused);
         }
 
         // Counted after the authorization, so a wrong code never learns whether the offer is full.
         if (OfferAvailability.PlacesLeft(State.Capacity, State.ClaimedCount, State.Holds.Count) is 0)
         {
-            throw new DomainException("offer_exhausted", "Every pass of this offer has been claimed.", DomainErrorKind.Conflict);
+            return Refused(passId, "offer_exhausted", "Every pass of this offer has been claimed.", DomainErrorKind.Conflict);
         }
 
         if (Holds.Place(State.Holds, passId, now) is { } lapse)
@@ -142,6 +142,9 @@ public sealed class OfferGrain : EntityGrain<OfferState>, IOfferGrain, IDeadline
 
         return ReservedAsync(new OfferReservation(passId, View()));
     }
+
+    private Task<OfferReservation> Refused(Guid passId, string code, string message, DomainErrorKind kind) =>
+        Task.FromResult(new OfferReservation(passId, View(), new Refusal(code, message, kind)));
 
     private async Task<OfferReservation> ReservedAsync(OfferReservation reservation)
     {

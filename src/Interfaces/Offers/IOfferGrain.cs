@@ -11,8 +11,8 @@ public interface IOfferGrain : IGrainWithGuidKey
 
     /// <summary>
     /// Holds one place for <paramref name="passId"/> if the offer is active, in its window, the authorization matches
-    /// and a place is free. Idempotent per pass id. Refusals: offer_not_active, outside_claim_window, code_invalid,
-    /// offer_exhausted.
+    /// and a place is free. Idempotent per pass id. Refusals, returned in <see cref="OfferReservation.Refused"/> rather
+    /// than thrown: offer_not_active, outside_claim_window, code_invalid, offer_exhausted.
     /// </summary>
     Task<OfferReservation> ReserveAsync(Guid passId, ClaimAuthorization authorization);
 
@@ -20,10 +20,9 @@ public interface IOfferGrain : IGrainWithGuidKey
     Task CancelReservationAsync(Guid passId);
 
     /// <summary>
-    /// The claim that held a place here issued its pass: the place becomes the pass's now instead of when the pass's
-    /// stream event arrives. Applied only while the place is still held, so it never undoes a later event; the stream
-    /// event that follows finds nothing left to do. One-way: the claim's reply never waits for it, and if it is lost
-    /// the stream event (or the hold's lapse) does the same work.
+    /// The claim that held a place here issued its pass: the place becomes the pass's. Applied only while the place is
+    /// still held, so a repeat does nothing. One-way: the claim's reply never waits for it, and if it is lost the hold's
+    /// lapse asks the pass grain and does the same work.
     /// </summary>
     [OneWay]
     Task ConfirmAsync(PassLifecycle issued);
