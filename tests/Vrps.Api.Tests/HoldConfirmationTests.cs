@@ -32,7 +32,7 @@ public sealed class HoldConfirmationTests : IAsyncLifetime
 
         await occupancy.ConfirmAsync(Issued(t, Guid.NewGuid(), "NOHOLD9"));
         var held = Guid.NewGuid();
-        await occupancy.ReserveAsync(held);
+        await occupancy.ReserveAsync(held, before.Capacity);
         await occupancy.ConfirmAsync(Issued(t, held, "REAL1"));
 
         await Eventually.HoldsAsync(async () => (await occupancy.LookupAsync("REAL1")).Authorized, "the held place's confirmation authorizes its plate");

@@ -70,9 +70,9 @@ public sealed class ClaimCoordinator(
         Task? places = null;
         try
         {
-            var (passType, now, end) = await CheckTermsAsync(held, request.LotId);
+            var (passType, now, end, lotCapacity) = await CheckTermsAsync(held, request.LotId);
             var consumer = EnsureConsumerAsync(request.ConsumerId, consumerIdentity, plate);
-            places = HoldPlacesAsync(held, passId, passType, plate, now, end, undo);
+            places = HoldPlacesAsync(held, passId, passType, plate, now, end, lotCapacity, undo);
             await Task.WhenAll(consumer, places);
             var issued = await pass.IssueAsync(new IssuePass(
                 offerId, held.CustomerId, held.PropertyId, held.LotId, held.UnitId, passType.Id, passType.ActiveVersion, passType.ActiveTerms,
@@ -98,7 +98,7 @@ public sealed class ClaimCoordinator(
         }
     }
 
-    private async Task<(PassTypeView PassType, DateTimeOffset Now, DateTimeOffset End)> CheckTermsAsync(OfferView held, Guid lotId)
+    private async Task<(PassTypeView PassType, DateTimeOffset Now, DateTimeOffset End, int LotCapacity)> CheckTermsAsync(OfferView held, Guid lotId)
     {
         if (held.LotId != lotId)
         {
@@ -122,11 +122,12 @@ public sealed class ClaimCoordinator(
             throw new DomainException("outside_claim_window", "This pass type cannot be claimed on this date or weekday.", DomainErrorKind.Refused);
         }
 
-        return (passType, now, TermsRules.EndOf(passType.ActiveTerms, now, property.Timezone));
+        return (passType, now, TermsRules.EndOf(passType.ActiveTerms, now, property.Timezone), lot.Capacity);
     }
 
     private async Task HoldPlacesAsync(
-        OfferView held, Guid passId, PassTypeView passType, string plate, DateTimeOffset now, DateTimeOffset end, ConcurrentStack<Func<Task>> undo)
+        OfferView held, Guid passId, PassTypeView passType, string plate, DateTimeOffset now, DateTimeOffset end, int lotCapacity,
+        ConcurrentStack<Func<Task>> undo)
     {
         var unitHold = Task.CompletedTask;
         if (held.UnitId is { } unitId)
@@ -139,7 +140,7 @@ public sealed class ClaimCoordinator(
         }
 
         var occupancy = grains.GetGrain<ILotOccupancyGrain>(held.LotId);
-        var lotHold = HoldAsync(() => occupancy.ReserveAsync(passId), () => occupancy.CancelReservationAsync(passId), undo);
+        var lotHold = HoldAsync(() => occupancy.ReserveAsync(passId, lotCapacity), () => occupancy.CancelReservationAsync(passId), undo);
         try
         {
             await Task.WhenAll(unitHold, lotHold);

@@ -53,15 +53,14 @@ public sealed class LotOccupancyGrain : VrpsGrain, ILotOccupancyGrain, IDeadline
         }
     }
 
-    public async Task ReserveAsync(Guid passId)
+    public async Task ReserveAsync(Guid passId, int capacity)
     {
         if (active.ContainsKey(passId) || state.State.Holds.ContainsKey(passId))
         {
             return;
         }
 
-        var lot = await GrainFactory.GetGrain<ILotGrain>(LotId).GetAsync();
-        if (active.Count + state.State.Holds.Count >= lot.Capacity)
+        if (active.Count + state.State.Holds.Count >= capacity)
         {
             throw new DomainException("lot_full", "The lot has no free place for another pass.", DomainErrorKind.Conflict);
         }

@@ -4,8 +4,12 @@ namespace Vrps.Interfaces.Occupancy;
 /// <summary>A lot's live occupancy (keyed by the lot id): capacity holds and the in-memory plate index for patrols.</summary>
 public interface ILotOccupancyGrain : IGrainWithGuidKey
 {
-    /// <summary>Holds a place for the pass; refuses with lot_full. Idempotent per pass id.</summary>
-    Task ReserveAsync(Guid passId);
+    /// <summary>
+    /// Holds a place for the pass while fewer than <paramref name="capacity"/> are taken; refuses with lot_full.
+    /// Idempotent per pass id. The capacity is the lot's as the claim just read it (the claim reads the lot anyway),
+    /// so a reservation costs no second call to the lot grain.
+    /// </summary>
+    Task ReserveAsync(Guid passId, int capacity);
 
     Task CancelReservationAsync(Guid passId);
 
