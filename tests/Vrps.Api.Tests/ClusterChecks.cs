@@ -98,6 +98,18 @@ internal static partial class ClusterChecks
             ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)
             : null;
 
+    /// <summary>How many activations of grains of <paramref name="grainType"/> the silo has created, from Orleans' meter at /api/metrics.</summary>
+    public static async Task<long> ActivationsCreatedAsync(HttpClient admin, string grainType)
+    {
+        using var response = await admin.GetAsync("/api/metrics");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var prefix = "orleans_catalog_activation_created_total{";
+        var label = $"grain_type=\"{grainType}\"";
+        return (await response.Content.ReadAsStringAsync()).Split('\n')
+            .Where(line => line.StartsWith(prefix, StringComparison.Ordinal) && line.Contains(label, StringComparison.Ordinal))
+            .Sum(static line => long.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+    }
+
     [GeneratedRegex(@"Now own total of (\d+) queues")]
     private static partial Regex OwnTotal();
 }
