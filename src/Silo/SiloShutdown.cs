@@ -19,7 +19,7 @@ public static class SiloShutdown
 
     /// <summary>
     /// Generous: a claim takes well under a second and the event feed ends itself on shutdown, and under a claim load
-    /// a silo exited 0.8 to 2.4 s after the signal (README, "A cluster of silos"). The budget only bounds a stuck stop.
+    /// a silo exited within 3.5 s of its last request (README, "A cluster of silos"). The budget only bounds a stuck stop.
     /// </summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
