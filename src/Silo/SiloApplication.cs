@@ -42,6 +42,7 @@ public static class SiloApplication
         var services = builder.Services;
         services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.TryAddKeyedSingleton(BusinessTime.Key, TimeProvider.System);
+        services.Configure<HostOptions>(options => SiloShutdown.Configure(options, configuration));
         services.AddSerializer(serializer => serializer.AddJsonSerializer(CrossesGrainsAsJson, VrpsJson.Options));
         builder.UseOrleans(silo =>
         {

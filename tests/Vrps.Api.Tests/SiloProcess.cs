@@ -21,6 +21,9 @@ internal sealed class SiloProcess : IDisposable
 
     public int Port { get; }
 
+    /// <summary>Its silo-to-silo port, which names its row in the membership table.</summary>
+    public int SiloPort => SiloPorts[Port];
+
     public ConcurrentQueue<string> Output { get; } = new();
 
     public bool HasExited => process.HasExited;
@@ -78,6 +81,9 @@ internal sealed class SiloProcess : IDisposable
 
     /// <summary>Ctrl+C: a graceful stop; returns the exit code.</summary>
     public async Task<int> InterruptAsync() => await SignalAsync("-INT");
+
+    /// <summary>SIGTERM, what a service manager or an orchestrator sends: a graceful stop; returns the exit code.</summary>
+    public async Task<int> TerminateAsync() => await SignalAsync("-TERM");
 
     /// <summary>kill -9: no shutdown code runs at all.</summary>
     public async Task KillAsync() => await SignalAsync("-KILL");

@@ -13,7 +13,6 @@ namespace Vrps.Api.Tests;
 /// </summary>
 public sealed class TwoSiloClusterTests(ITestOutputHelper output)
 {
-    private const string AdminKey = "two-silo-admin-key";
     // With a connection string the silos start no private Postgres, so this directory is never created.
     private readonly string unusedDataDirectory = Path.Combine(Path.GetTempPath(), "vrps-two-silos-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -198,86 +197,5 @@ public sealed class TwoSiloClusterTests(ITestOutputHelper output)
 
         Assert.Equal(0, await cluster.Second.InterruptAsync());
         Assert.Equal(0, await cluster.First.InterruptAsync());
-    }
-
-    private static async Task<int> ActiveSilosAsync(HttpClient http)
-    {
-        using var response = await http.GetAsync("/health/ready");
-        var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        return report.GetProperty("checks").GetProperty("silo").GetProperty("data").GetProperty("activeSilos").GetInt32();
-    }
-
-    /// <summary>Two silo processes on one new database, each with an admin client, started once both see both as active.</summary>
-    private sealed class ClusterOfTwo(SiloProcess first, SiloProcess second) : IDisposable
-    {
-        public SiloProcess First => first;
-
-        public SiloProcess Second => second;
-
-        public HttpClient FirstHttp { get; } = Client(first);
-
-        public HttpClient SecondHttp { get; } = Client(second);
-
-        /// <param name="beforeSecond">Run against the first silo before the second starts: what it creates lives there.</param>
-        /// <param name="secondClusterId">
-        /// Puts the second silo in a cluster of its own on the same database: the two never see each other, as two silos
-        /// that cannot reach each other for a moment.
-        /// </param>
-        public static async Task<ClusterOfTwo> StartAsync(
-            string database, string dataDirectory, Func<HttpClient, Task>? beforeSecond = null, string? secondClusterId = null)
-        {
-            var environment = new Dictionary<string, string>
-            {
-                ["ConnectionStrings__Postgres"] = await TestPostgres.CreateDatabaseAsync(database),
-                ["Vrps__BootstrapAdminKey"] = AdminKey,
-                ["Vrps__Claims__PermitsPerWindow"] = "1000000",
-            };
-            var firstSilo = SiloProcess.Start(dataDirectory, SiloProcess.FreePort(), environment);
-            using (var firstHttp = Client(firstSilo))
-            {
-                try
-                {
-                    await firstSilo.WaitUntilReadyAsync(firstHttp);
-                    await (beforeSecond?.Invoke(firstHttp) ?? Task.CompletedTask);
-                }
-                catch
-                {
-                    firstSilo.Dispose();
-                    throw;
-                }
-            }
-
-            var secondEnvironment = secondClusterId is null ? environment : new Dictionary<string, string>(environment) { ["Orleans__ClusterId"] = secondClusterId };
-            var cluster = new ClusterOfTwo(firstSilo, SiloProcess.Start(dataDirectory, SiloProcess.FreePort(), secondEnvironment));
-            try
-            {
-                await cluster.Second.WaitUntilReadyAsync(cluster.SecondHttp);
-                var members = secondClusterId is null ? 2 : 1;
-                await Eventually.HoldsAsync(
-                    async () => await ActiveSilosAsync(cluster.FirstHttp) == members && await ActiveSilosAsync(cluster.SecondHttp) == members,
-                    $"each silo's membership view holds {members} active");
-                return cluster;
-            }
-            catch
-            {
-                cluster.Dispose();
-                throw;
-            }
-        }
-
-        public void Dispose()
-        {
-            FirstHttp.Dispose();
-            SecondHttp.Dispose();
-            first.Dispose();
-            second.Dispose();
-        }
-
-        private static HttpClient Client(SiloProcess silo)
-        {
-            var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{silo.Port}"), Timeout = TimeSpan.FromSeconds(30) };
-            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminKey);
-            return http;
-        }
     }
 }
