@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Vrps.Grains.Common;
 using Vrps.Testing;
 using Xunit.Abstractions;
 
@@ -99,6 +100,14 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
             $"claimant {a.Claimant} got {a.Status} {a.Code} (Retry-After {a.RetryAfterSeconds})"));
         Assert.All(answers.Where(static a => a.Status == 0), a => Assert.True(
             a.Silo == 0 && a.AnsweredAt >= kill, $"claimant {a.Claimant} lost its connection to silo {a.Silo} ({a.Failure})"));
+
+        // A retry of a claim the killed silo was running takes its Idempotency-Key over as soon as membership declares
+        // that silo dead, and reuses the places the claim held: nobody waits for the key to age out, nobody is told to
+        // claim again, and the burst settles long before a hold could lapse.
+        var settled = Stopwatch.GetElapsedTime(kill, answers.Max(static a => a.AnsweredAt));
+        Assert.DoesNotContain(answers, static a => a.Code is "claim_expired");
+        Assert.Empty(claimants.ClaimedAgain);
+        Assert.True(settled < Holds.Ttl, $"the last claimant settled {settled.TotalSeconds:N1} s after the kill");
 
         // Every claimant settled; none was left holding a retryable answer.
         Assert.Equal(2 * Capacity, claimants.Outcomes.Count);

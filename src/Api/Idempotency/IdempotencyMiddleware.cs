@@ -14,7 +14,13 @@ namespace Vrps.Api.Idempotency;
 /// key, or the anonymous scope of claims) and key; a retry gets the first response back. Keys, claims and responses live
 /// in Postgres, so this holds across silos and restarts.
 /// </summary>
-internal sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSource dataSource, [FromKeyedServices(BusinessTime.Key)] TimeProvider time, ILogger<IdempotencyMiddleware> logger)
+internal sealed class IdempotencyMiddleware(
+    RequestDelegate next,
+    NpgsqlDataSource dataSource,
+    [FromKeyedServices(BusinessTime.Key)] TimeProvider time,
+    ILocalSiloDetails silo,
+    IClusterMembershipService membership,
+    ILogger<IdempotencyMiddleware> logger)
 {
     public const string HeaderName = "Idempotency-Key";
 
@@ -52,17 +58,19 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSour
         var key = values.ToString();
         var hash = await HashAsync(request, context.RequestAborted).ConfigureAwait(false);
         var claimId = Guid.NewGuid();
+        var owner = silo.SiloAddress.ToParsableString();
         for (var attempt = 0; attempt < ClaimAttempts; attempt++)
         {
             var now = time.GetUtcNow();
-            if (await store.TryClaimAsync(scope, key, claimId, hash, now, context.RequestAborted).ConfigureAwait(false))
+            var deadOwners = DeadSilos();
+            if (await store.TryClaimAsync(scope, key, claimId, hash, now, owner, deadOwners, context.RequestAborted).ConfigureAwait(false))
             {
                 await ExecuteAsync(context, scope, key, claimId).ConfigureAwait(false);
                 return;
             }
 
             var existing = await store.ReadAsync(scope, key, context.RequestAborted).ConfigureAwait(false);
-            if (existing is null || IsReclaimable(existing, now))
+            if (existing is null || IdempotencyTakeover.IsReclaimable(existing, now, deadOwners))
             {
                 continue;
             }
@@ -110,9 +118,12 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSour
         return key.All(static c => c is >= ' ' and <= '~') ? null : $"{HeaderName} must contain printable ASCII characters only.";
     }
 
-    private static bool IsReclaimable(IdempotencyRecord record, DateTimeOffset now) =>
-        record.CreatedAt < now - IdempotencyStore.Retention
-        || (record.Response is null && record.CreatedAt < now - IdempotencyStore.AbandonedAfter);
+    /// <summary>The silos this silo's membership view has declared dead: requests they were running died with them.</summary>
+    private HashSet<string> DeadSilos() =>
+        membership.CurrentSnapshot.Members.Values
+            .Where(static m => m.Status == SiloStatus.Dead)
+            .Select(static m => m.SiloAddress.ToParsableString())
+            .ToHashSet(StringComparer.Ordinal);
 
     private static async Task<byte[]> HashAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -15,20 +15,23 @@ internal sealed class IdempotencyStore(NpgsqlDataSource dataSource)
     private const int SweepBatch = 5000;
 
     // One statement, so two racing requests cannot both win: a live row makes the insert a no-op, and an expired or
-    // abandoned one is taken over in place (the row lock makes the WHERE re-check against the latest version).
+    // abandoned one (IdempotencyTakeover's rule) is taken over in place (the row lock makes the WHERE re-check against
+    // the latest version).
     private const string Claim = """
-        INSERT INTO idempotency_keys (api_key_id, key, claim_id, request_hash, created_at)
-        VALUES (@api_key_id, @key, @claim_id, @request_hash, @now)
+        INSERT INTO idempotency_keys (api_key_id, key, claim_id, request_hash, created_at, owner)
+        VALUES (@api_key_id, @key, @claim_id, @request_hash, @now, @owner)
         ON CONFLICT (api_key_id, key) DO UPDATE
            SET claim_id = excluded.claim_id, request_hash = excluded.request_hash, created_at = excluded.created_at,
+               owner = excluded.owner,
                status_code = NULL, content_type = NULL, location = NULL, body = NULL, completed_at = NULL
          WHERE idempotency_keys.created_at < @expired_before
-            OR (idempotency_keys.status_code IS NULL AND idempotency_keys.created_at < @abandoned_before)
+            OR (idempotency_keys.status_code IS NULL
+                AND (idempotency_keys.created_at < @abandoned_before OR idempotency_keys.owner = ANY(@dead_owners)))
         RETURNING claim_id
         """;
 
     private const string Read = """
-        SELECT request_hash, created_at, status_code, content_type, location, body
+        SELECT request_hash, created_at, status_code, content_type, location, body, owner
           FROM idempotency_keys
          WHERE api_key_id = @api_key_id AND key = @key
         """;
@@ -52,14 +55,18 @@ internal sealed class IdempotencyStore(NpgsqlDataSource dataSource)
            AND created_at < @before
         """;
 
-    /// <summary>True when this request now owns the key: it was absent, expired or abandoned.</summary>
-    public async Task<bool> TryClaimAsync(Guid apiKeyId, string key, Guid claimId, byte[] requestHash, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>True when this request, run by <paramref name="owner"/>, now owns the key: it was absent, expired or abandoned.</summary>
+    public async Task<bool> TryClaimAsync(
+        Guid apiKeyId, string key, Guid claimId, byte[] requestHash, DateTimeOffset now, string owner, IReadOnlyCollection<string> deadOwners,
+        CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(Claim);
         AddKey(command, apiKeyId, key);
         command.Parameters.AddWithValue("claim_id", claimId);
         command.Parameters.AddWithValue("request_hash", requestHash);
         command.Parameters.AddWithValue("now", now);
+        command.Parameters.AddWithValue("owner", owner);
+        command.Parameters.AddWithValue("dead_owners", deadOwners.ToArray());
         command.Parameters.AddWithValue("expired_before", now - Retention);
         command.Parameters.AddWithValue("abandoned_before", now - AbandonedAfter);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
@@ -77,9 +84,10 @@ internal sealed class IdempotencyStore(NpgsqlDataSource dataSource)
 
         var hash = reader.GetFieldValue<byte[]>(0);
         var createdAt = reader.GetFieldValue<DateTimeOffset>(1);
+        var owner = await reader.IsDBNullAsync(6, cancellationToken).ConfigureAwait(false) ? null : reader.GetString(6);
         if (await reader.IsDBNullAsync(2, cancellationToken).ConfigureAwait(false))
         {
-            return new IdempotencyRecord(hash, createdAt, null);
+            return new IdempotencyRecord(hash, createdAt, null, owner);
         }
 
         var response = new StoredResponse(
@@ -87,7 +95,7 @@ internal sealed class IdempotencyStore(NpgsqlDataSource dataSource)
             await reader.IsDBNullAsync(3, cancellationToken).ConfigureAwait(false) ? null : reader.GetString(3),
             await reader.IsDBNullAsync(4, cancellationToken).ConfigureAwait(false) ? null : reader.GetString(4),
             await reader.IsDBNullAsync(5, cancellationToken).ConfigureAwait(false) ? ReadOnlyMemory<byte>.Empty : reader.GetFieldValue<byte[]>(5));
-        return new IdempotencyRecord(hash, createdAt, response);
+        return new IdempotencyRecord(hash, createdAt, response, owner);
     }
 
     /// <summary>Stores the response under the claim; false when the claim was meanwhile taken over as abandoned.</summary>
