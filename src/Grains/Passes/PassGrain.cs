@@ -175,18 +175,19 @@ public sealed class PassGrain([PersistentState("pass")] IPersistentState<PassSta
     {
         var view = View();
         Publish(type, view);
-        if (type != EventTypes.PassIssued)
+        var change = type == EventTypes.PassIssued ? null : PassLifecycle.Of(view);
+        if (change is not null)
         {
-            var change = PassLifecycle.Of(view);
             RaiseEvent(PassLifecycle.LotNamespace, State.LotId, PassLifecycle.Changed, change);
-            if (State.UnitId is { } unit)
-            {
-                RaiseEvent(PassLifecycle.UnitNamespace, unit, PassLifecycle.Changed, change);
-            }
         }
 
         if (State.UnitId is { } unitId)
         {
+            if (change is not null)
+            {
+                RaiseEvent(PassLifecycle.UnitNamespace, unitId, PassLifecycle.Changed, change);
+            }
+
             SetIndex(new IndexEntry(IndexKinds.UnitPass, Id.ToString("D"), unitId.ToString("D"), State.CustomerId.ToString("D"), State.Plate, State.CreatedAt, null, view));
         }
 
