@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Vrps.Interfaces;
 using Vrps.Interfaces.Occupancy;
+using Vrps.Interfaces.PassTypes;
 using Vrps.Interfaces.Offers;
 using Vrps.Interfaces.Passes;
 using Vrps.Testing;
@@ -7,7 +9,9 @@ using Vrps.Testing;
 namespace Vrps.Api.Tests;
 
 /// <summary>
-/// A claim confirms its held places with one-way calls as soon as its pass is issued; if a confirmation is lost, the
+/// The lot decides a claim's last place and writes the pass in the same commit: once per pass id, never for an id a
+/// lapsed hold voided first, never past capacity. A claim confirms the places the offer and the unit held with one-way
+/// calls as soon as its pass is issued; if a confirmation is lost, the
 /// hold's lapse asks the pass grain and does the same work. The holders must apply a confirmation once, and only for a
 /// place they still hold: a confirmation that arrives late (after the pass's own events, or for a place never held)
 /// must not authorize a plate or count a pass. One-way calls from one caller reach an activation in the order sent, so a later call's visible effect shows
@@ -24,22 +28,61 @@ public sealed class HoldConfirmationTests : IAsyncLifetime
     public async Task DisposeAsync() => await silo.DisposeAsync();
 
     [Fact]
-    public async Task Confirm_ForAPlaceTheLotDoesNotHold_AuthorizesNothing()
+    public async Task LotIssue_OfOnePassTwice_IssuesItOnce_AndThePassGrainReadsWhatTheLotWrote()
     {
-        var t = await Tenant.CreateAsync(silo, "Ghost");
+        var t = await Tenant.CreateAsync(silo, "Lotonce");
         var occupancy = Grains.GetGrain<ILotOccupancyGrain>(t.LotId);
         var before = await occupancy.GetAsync();
+        var passId = Guid.NewGuid();
 
-        await occupancy.ConfirmAsync(Issued(t, Guid.NewGuid(), "NOHOLD9"));
-        var held = Guid.NewGuid();
-        await occupancy.ReserveAsync(held, before.Capacity);
-        await occupancy.ConfirmAsync(Issued(t, held, "REAL1"));
+        // Sent together: the second call finds the first still being written and answers with the same commit.
+        var (first, second) = (occupancy.IssueAsync(passId, Command(t, "LOTONE1"), before.Capacity), occupancy.IssueAsync(passId, Command(t, "LOTONE1"), before.Capacity));
+        var issued = await first;
+        Assert.Equal(passId, issued.Id);
+        Assert.Equal(issued, await second);
+        // Once committed, a repeat is answered from the stored pass.
+        var again = await occupancy.IssueAsync(passId, Command(t, "LOTONE1"), before.Capacity);
+        Assert.Equal((issued.Id, issued.Plate, issued.Status, issued.EndsAt), (again.Id, again.Plate, again.Status, again.EndsAt));
 
-        await Eventually.HoldsAsync(async () => (await occupancy.LookupAsync("REAL1")).Authorized, "the held place's confirmation authorizes its plate");
-        Assert.False((await occupancy.LookupAsync("NOHOLD9")).Authorized);
         var after = await occupancy.GetAsync();
         Assert.Equal(before.Active + 1, after.Active);
         Assert.Equal(before.Pending, after.Pending);
+        Assert.True((await occupancy.LookupAsync("LOTONE1")).Authorized);
+        var stored = await silo.Client.GetOkAsync($"/api/passes/{passId}");
+        Assert.Equal("LOTONE1", stored.GetProperty("plate").GetString());
+        Assert.Equal(PassStatuses.Active, stored.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task LotIssue_OfAPassVoidedByALapsedHold_RefusesWithClaimExpired_AndCountsNothing()
+    {
+        var t = await Tenant.CreateAsync(silo, "Voided");
+        var occupancy = Grains.GetGrain<ILotOccupancyGrain>(t.LotId);
+        var before = await occupancy.GetAsync();
+        var passId = Guid.NewGuid();
+        Assert.False(await Grains.GetGrain<IPassGrain>(passId).ResolveAsync());
+
+        var refusal = await Assert.ThrowsAsync<DomainException>(() => occupancy.IssueAsync(passId, Command(t, "LAPSED9"), before.Capacity));
+
+        Assert.Equal("claim_expired", refusal.Code);
+        var after = await occupancy.GetAsync();
+        Assert.Equal((before.Active, before.Pending), (after.Active, after.Pending));
+        Assert.False((await occupancy.LookupAsync("LAPSED9")).Authorized);
+        Assert.Null(await Grains.GetGrain<IPassGrain>(passId).FindAsync());
+    }
+
+    [Fact]
+    public async Task LotIssue_WhenEveryPlaceIsTaken_RefusesWithLotFull()
+    {
+        var t = await Tenant.CreateAsync(silo, "Full");
+        var occupancy = Grains.GetGrain<ILotOccupancyGrain>(t.LotId);
+        var before = await occupancy.GetAsync();
+
+        var refusal = await Assert.ThrowsAsync<DomainException>(() => occupancy.IssueAsync(Guid.NewGuid(), Command(t, "NOPLACE9"), before.Active));
+
+        Assert.Equal("lot_full", refusal.Code);
+        Assert.False((await occupancy.LookupAsync("NOPLACE9")).Authorized);
+        Assert.Equal(before.Active, (await occupancy.GetAsync()).Active);
     }
 
     [Fact]
@@ -59,6 +102,14 @@ public sealed class HoldConfirmationTests : IAsyncLifetime
 
         await Eventually.HoldsAsync(async () => (await offer.GetAsync()).PendingCount == 0, "both holds are confirmed");
         Assert.Equal(2, (await offer.GetAsync()).ClaimedCount);
+    }
+
+    private static IssuePass Command(Tenant t, string plate)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return new IssuePass(
+            t.OfferId, t.CustomerId, t.PropertyId, t.LotId, null, t.PassTypeId, 1, new Terms("free", 0, new DurationRule("hours", 4), null, null),
+            t.ConsumerId, plate, now, now.AddHours(4), 0, TimeSpan.FromMinutes(30));
     }
 
     private static PassLifecycle Issued(Tenant t, Guid passId, string plate)

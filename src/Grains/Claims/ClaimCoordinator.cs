@@ -13,20 +13,22 @@ using Vrps.Interfaces.Offers;
 using Vrps.Interfaces.PassTypes;
 using Vrps.Interfaces.Passes;
 using Vrps.Interfaces.Properties;
+using Vrps.Grains.Passes;
 using Vrps.Postgres.Index;
 using Vrps.Postgres.Storage;
 
 namespace Vrps.Grains.Claims;
 
 /// <summary>
-/// The claim protocol (R9, R11). Each capacity holder — the offer, then the unit, then the lot — holds a place for the
-/// pass id in a short turn of its own; then the pass grain issues the pass, locking the active terms. A refusal gives
-/// back the places already held. A crash anywhere leaves holds that lapse by reminder and are settled by asking the
-/// pass grain, which either issued the pass or now voids it for good: nothing is oversold, nothing leaks.
+/// The claim protocol (R9, R11). The offer, then the unit, hold a place for the pass id in a short turn of their own;
+/// then the lot decides the last place and issues the pass in the same commit, locking the active terms
+/// (<see cref="ILotOccupancyGrain.IssueAsync"/>). A refusal gives back the places already held. A crash anywhere
+/// leaves holds that lapse by deadline and are settled by asking the pass grain: the pass was issued (its row is
+/// stored), or it is voided now for good, and a lot's write of that pass then fails. Nothing is oversold, nothing leaks.
 /// This class keeps no state; every guarantee lives in the grains and Postgres.
 /// </summary>
 public sealed class ClaimCoordinator(
-    IGrainFactory grains, GrainIndex index, NewGrainKeys newKeys, [FromKeyedServices(BusinessTime.Key)] TimeProvider time, IOptions<PassOptions> options)
+    IGrainFactory grains, GrainIndex index, GrainStates states, [FromKeyedServices(BusinessTime.Key)] TimeProvider time, IOptions<PassOptions> options)
 {
     private const int MaxRememberedShareTokens = 100_000;
     private readonly ConcurrentDictionary<string, Guid> shareTokens = new(StringComparer.Ordinal);
@@ -38,45 +40,47 @@ public sealed class ClaimCoordinator(
             ? await ResolveOfferAsync(request)
             : (request.OfferId ?? throw DomainException.Validation("offerId", "offerId is required."), directAuthorization);
         var consumerIdentity = ConsumerIdentityRules.OfClaim(request.ConsumerId, request.Phone, request.Email);
-        // An unkeyed claim's pass id is new, so its grain's first activation here skips the read that could find nothing.
+        // A keyed claim's pass id comes from its key and its caller, an unkeyed one's is new: either way no activation
+        // of the pass can have read it, so the lot may write the pass's first state without activating it.
         var passId = request.IdempotencyKey is { } key
             ? ClaimPassIds.For(offerId, request.Issuer, key, plate, request.ConsumerId, consumerIdentity)
-            : newKeys.Mint();
-        var pass = grains.GetGrain<IPassGrain>(passId);
+            : Guid.NewGuid();
 
-        // Only a keyed claim can be a replay: an unkeyed one has a fresh id, so asking its pass grain would cost an
-        // activation and a read that can only find nothing.
-        if (request.IdempotencyKey is not null && await pass.FindAsync() is { } existing)
+        // Only a keyed claim can be a replay. Its stored row is looked up without activating the pass, so that a
+        // first claim under this key still finds no activation in its way.
+        if (request.IdempotencyKey is not null && await StoredPassAsync(passId) is { } existing)
         {
             return new ClaimResult(existing, Replayed: true);
         }
 
         // The offer decides first and the terms are checked next, so a refused claim leaves nothing behind. Then the
-        // consumer (a new person's binding and record side by side) and the other places (unit and lot together) are
-        // settled at once, and the pass is issued when both are done, so it never names a consumer that does not
-        // exist. A claim waits for three commits in a row: the offer's, the slowest of the others', the pass's.
+        // consumer (a new person's binding and record side by side) and the unit's place are settled at once, and
+        // the lot decides last and issues the pass in the same commit, so the pass never names a consumer that does
+        // not exist. A claim waits for three commits in a row: the offer's, the slowest of the others', the lot's.
         var undo = new ConcurrentStack<Func<Task>>();
         var offer = grains.GetGrain<IOfferGrain>(offerId);
         var reservation = await offer.ReserveAsync(passId, authorization);
         if (reservation.Refused is { } refused)
         {
-            newKeys.Forget(passId);
             throw refused.ToException();
         }
 
         var held = reservation.Offer;
 
         undo.Push(() => offer.CancelReservationAsync(passId));
-        Task? places = null;
+        Task? unitHold = null;
         try
         {
             var (passType, now, end, lotCapacity) = await CheckTermsAsync(held, request.LotId);
             var consumer = EnsureConsumerAsync(request.ConsumerId, consumerIdentity, plate);
-            places = HoldPlacesAsync(held, passId, passType, plate, now, end, lotCapacity, undo);
-            await Task.WhenAll(consumer, places);
-            var issued = await pass.IssueAsync(new IssuePass(
-                offerId, held.CustomerId, held.PropertyId, held.LotId, held.UnitId, passType.Id, passType.ActiveVersion, passType.ActiveTerms,
-                await consumer, plate, now, end, TermsRules.PriceOf(passType.ActiveTerms, now, end), options.Value.ExpiringSoonLead));
+            unitHold = HoldUnitAsync(held, passId, passType, plate, now, end, undo);
+            await Task.WhenAll(consumer, unitHold);
+            var issued = await grains.GetGrain<ILotOccupancyGrain>(held.LotId).IssueAsync(
+                passId,
+                new IssuePass(
+                    offerId, held.CustomerId, held.PropertyId, held.LotId, held.UnitId, passType.Id, passType.ActiveVersion, passType.ActiveTerms,
+                    await consumer, plate, now, end, TermsRules.PriceOf(passType.ActiveTerms, now, end), options.Value.ExpiringSoonLead),
+                lotCapacity);
             Confirm(held, issued);
             return new ClaimResult(issued, Replayed: false);
         }
@@ -88,14 +92,27 @@ public sealed class ClaimCoordinator(
                 await release();
             }
 
-            // Task.WhenAll rethrows the first chain's failure; prefer the places' refusal when both refused.
-            if (places?.Exception?.InnerException is DomainException refusal)
+            // Task.WhenAll rethrows the first chain's failure; prefer the unit's refusal (its limit, its quota) when both refused.
+            if (unitHold?.Exception?.InnerException is DomainException refusal)
             {
                 throw refusal;
             }
 
             throw;
         }
+    }
+
+    /// <summary>The pass a keyed claim issued before, read only when a row is stored for it; a voided id refuses.</summary>
+    private async Task<PassView?> StoredPassAsync(Guid passId)
+    {
+        var pass = grains.GetGrain<IPassGrain>(passId);
+        if (!await states.ExistsAsync(pass.GetGrainId(), PassIssuance.StateName))
+        {
+            return null;
+        }
+
+        return await pass.FindAsync()
+            ?? throw new DomainException("claim_expired", "This claim took too long and its hold lapsed; claim again.", DomainErrorKind.Conflict);
     }
 
     private async Task<(PassTypeView PassType, DateTimeOffset Now, DateTimeOffset End, int LotCapacity)> CheckTermsAsync(OfferView held, Guid lotId)
@@ -125,43 +142,30 @@ public sealed class ClaimCoordinator(
         return (passType, now, TermsRules.EndOf(passType.ActiveTerms, now, property.Timezone), lot.Capacity);
     }
 
-    private async Task HoldPlacesAsync(
-        OfferView held, Guid passId, PassTypeView passType, string plate, DateTimeOffset now, DateTimeOffset end, int lotCapacity,
-        ConcurrentStack<Func<Task>> undo)
+    private Task HoldUnitAsync(
+        OfferView held, Guid passId, PassTypeView passType, string plate, DateTimeOffset now, DateTimeOffset end, ConcurrentStack<Func<Task>> undo)
     {
-        var unitHold = Task.CompletedTask;
-        if (held.UnitId is { } unitId)
+        if (held.UnitId is not { } unitId)
         {
-            var unit = grains.GetGrain<IUnitPassesGrain>(unitId);
-            unitHold = HoldAsync(
-                () => unit.ReserveAsync(new UnitReservation(passId, passType.Id, held.LotId, plate, now, end, passType.ActiveTerms.Quota)),
-                () => unit.CancelReservationAsync(passId),
-                undo);
+            return Task.CompletedTask;
         }
 
-        var occupancy = grains.GetGrain<ILotOccupancyGrain>(held.LotId);
-        var lotHold = HoldAsync(() => occupancy.ReserveAsync(passId, lotCapacity), () => occupancy.CancelReservationAsync(passId), undo);
-        try
-        {
-            await Task.WhenAll(unitHold, lotHold);
-        }
-        catch (DomainException) when (unitHold.Exception?.InnerException is DomainException unitRefusal)
-        {
-            // The unit's answer (its limit, its quota) says more to the claimer than the lot's.
-            throw unitRefusal;
-        }
+        var unit = grains.GetGrain<IUnitPassesGrain>(unitId);
+        return HoldAsync(
+            () => unit.ReserveAsync(new UnitReservation(passId, passType.Id, held.LotId, plate, now, end, passType.ActiveTerms.Quota)),
+            () => unit.CancelReservationAsync(passId),
+            undo);
     }
 
     /// <summary>
-    /// Tells each holder at once that its place is the pass's (one-way calls), so a hold lives for one claim, not until
-    /// the pass's stream event reaches a busy holder: measured on 2026-12-03, holds otherwise piled up during a burst
-    /// until the lot occupancy's state was 285 KB, rewritten whole with every coalesced write.
+    /// Tells the offer and the unit at once that their place is the pass's (one-way calls), so a hold lives for one
+    /// claim, not until it lapses: measured on 2026-12-03, holds otherwise piled up during a burst until a holder's
+    /// state was 285 KB, rewritten whole with every coalesced write. The lot needs no word: it issued the pass.
     /// </summary>
     private void Confirm(OfferView held, PassView issued)
     {
         var change = PassLifecycle.Of(issued);
         _ = grains.GetGrain<IOfferGrain>(held.Id).ConfirmAsync(change);
-        _ = grains.GetGrain<ILotOccupancyGrain>(held.LotId).ConfirmAsync(change);
         if (held.UnitId is { } unitId)
         {
             _ = grains.GetGrain<IUnitPassesGrain>(unitId).ConfirmAsync(change);
@@ -175,11 +179,10 @@ public sealed class ClaimCoordinator(
     }
 
     /// <summary>
-    /// The pass's consumer, with the claimed plate among its vehicles. A known person costs a read and, for a new plate,
-    /// one commit. A new person's identity is bound to a fresh id while that consumer's record is written, side by
-    /// side, so the claim waits for one commit here, not two in a row (measured on 2026-12-03: four commits in a row
-    /// bounded the hot-offer burst). When another claim bound the identity first, the record written here names nobody
-    /// and is discarded, and the pass goes to the identity's owner.
+    /// The pass's consumer, with the claimed plate among its vehicles. A known person costs a read and, for a new
+    /// plate, one commit. A new person costs one call and one commit: the identity's grain binds a new consumer and
+    /// writes their record in the same commit, without activating the consumer's grain. A binding whose record was
+    /// lost (written apart by earlier versions) heals here: a bound owner is told the identity with the plate.
     /// </summary>
     private async Task<Guid> EnsureConsumerAsync(Guid? knownConsumer, ConsumerIdentity? identity, string plate)
     {
@@ -189,46 +192,13 @@ public sealed class ClaimCoordinator(
             return consumerId;
         }
 
-        var binding = grains.GetGrain<IConsumerIdentityGrain>(ConsumerIdentityRules.KeyOf(identity!));
-        if (await binding.FindConsumerAsync() is { } known)
+        var claimant = await grains.GetGrain<IConsumerIdentityGrain>(ConsumerIdentityRules.KeyOf(identity!)).ClaimantAsync(identity!, plate);
+        if (!claimant.Created)
         {
-            // The identity is passed on so that a record lost to a crash after its binding is created again here.
-            await grains.GetGrain<IConsumerGrain>(known).EnsureWithVehicleAsync(identity, plate);
-            return known;
+            await grains.GetGrain<IConsumerGrain>(claimant.ConsumerId).EnsureWithVehicleAsync(identity, plate);
         }
 
-        var candidate = grains.GetGrain<IConsumerGrain>(newKeys.Mint());
-        var bound = binding.BindAsync(candidate.GetPrimaryKey());
-        var created = candidate.EnsureWithVehicleAsync(identity, plate);
-        Guid owner;
-        try
-        {
-            owner = await bound;
-        }
-        catch
-        {
-            await DiscardAsync(candidate, created);
-            throw;
-        }
-
-        if (owner == candidate.GetPrimaryKey())
-        {
-            // A failed record with a standing binding heals on the identity's next claim (the branch above).
-            await created;
-            return owner;
-        }
-
-        await DiscardAsync(candidate, created);
-        await grains.GetGrain<IConsumerGrain>(owner).EnsureWithVehicleAsync(identity, plate);
-        return owner;
-    }
-
-    private static async Task DiscardAsync(IConsumerGrain candidate, Task created)
-    {
-        // Whether the record committed or not, the discard settles it; its own failure is not the claim's answer.
-        await Task.WhenAny(created);
-        _ = created.Exception;
-        await candidate.DiscardIfUnboundAsync();
+        return claimant.ConsumerId;
     }
 
     private async Task<(Guid OfferId, ClaimAuthorization Authorization)> ResolveOfferAsync(ClaimRequest request)

@@ -27,17 +27,26 @@ public abstract class VrpsGrain : Grain
 
     /// <summary>Stages an event on stream (<paramref name="streamNamespace"/>, <see cref="StreamKeys.Of"/>(<paramref name="streamKey"/>)); it commits with the next state write or flush.</summary>
     protected void RaiseEvent(string streamNamespace, Guid streamKey, string type, object payload) =>
-        this.StageCommitEffect(EventLog.Append(
-            streamNamespace, StreamKeys.Of(streamKey), type, JsonSerializer.Serialize(payload, payload.GetType(), VrpsJson.Options), TimeProvider.GetUtcNow()));
+        this.StageCommitEffect(EventOf(streamNamespace, streamKey, type, payload));
 
     /// <summary>Stages a durable one-shot deadline (moved if one of that name exists); it fires as <see cref="IDeadlineReceiver.OnDeadlineAsync"/>.</summary>
-    protected void SetReminder(string name, DateTimeOffset dueAt) => this.StageCommitEffect(Deadlines.Set(this.GetGrainId(), name, dueAt));
+    protected void SetReminder(string name, DateTimeOffset dueAt) => this.StageCommitEffect(DeadlineOf(this.GetGrainId(), name, dueAt));
 
     /// <summary>Stages the removal of a durable deadline.</summary>
     protected void CancelReminder(string name) => this.StageCommitEffect(Deadlines.Cancel(this.GetGrainId(), name));
 
     /// <summary>Stages this grain's row in the grain index (for lists); it commits with the next write.</summary>
-    protected void SetIndex(IndexEntry entry) => this.StageCommitEffect(GrainIndexRows.Upsert(entry, VrpsJson.Options));
+    protected void SetIndex(IndexEntry entry) => this.StageCommitEffect(IndexRowOf(entry));
+
+    /// <summary>An event, as an effect for a write of this grain's choosing (<see cref="RaiseEvent"/> stages one on its own next write).</summary>
+    protected ICommitEffect EventOf(string streamNamespace, Guid streamKey, string type, object payload) =>
+        EventLog.Append(streamNamespace, StreamKeys.Of(streamKey), type, JsonSerializer.Serialize(payload, payload.GetType(), VrpsJson.Options), TimeProvider.GetUtcNow());
+
+    /// <summary>A deadline of <paramref name="grain"/>, as an effect for a write of this grain's choosing.</summary>
+    protected ICommitEffect DeadlineOf(GrainId grain, string name, DateTimeOffset dueAt) => Deadlines.Set(grain, name, dueAt);
+
+    /// <summary>A row of the grain index, as an effect for a write of this grain's choosing.</summary>
+    protected static ICommitEffect IndexRowOf(IndexEntry entry) => GrainIndexRows.Upsert(entry, VrpsJson.Options);
 
     /// <summary>Commits the staged events, deadlines and index rows now, without a state write.</summary>
     protected Task FlushAsync() => this.FlushCommitEffectsAsync();

@@ -8,7 +8,7 @@ namespace Vrps.Grains.Consumers;
 
 /// <summary>A person who parks (R12): identities (one preferred) and vehicles (one default).</summary>
 [GrainType("consumer")]
-public sealed class ConsumerGrain([PersistentState("consumer")] IPersistentState<ConsumerState> state) : VrpsGrain, IConsumerGrain
+public sealed class ConsumerGrain([PersistentState(ConsumerRecord.StateName)] IPersistentState<ConsumerState> state) : VrpsGrain, IConsumerGrain
 {
     public async Task<ConsumerView> CreateAsync(string? name, IReadOnlyList<ConsumerIdentity> identities)
     {
@@ -86,29 +86,12 @@ public sealed class ConsumerGrain([PersistentState("consumer")] IPersistentState
         }
 
         var now = TimeProvider.GetUtcNow();
-        SetIndex(new IndexEntry(IndexKinds.Consumer, id.ToString("D"), null, null, state.State.Name, state.State.CreatedAt, now, View()));
+        SetIndex(ConsumerRecord.IndexRow(id, state.State, now));
         await state.ClearStateAsync();
     }
 
-    private void Upsert(string normalized, string? description, bool makeDefault)
-    {
-        var vehicles = state.State.Vehicles;
-        var existing = vehicles.FindIndex(v => v.Plate == normalized);
-        var isDefault = makeDefault || vehicles.Count == 0 || (existing >= 0 && vehicles[existing].IsDefault);
-        if (isDefault)
-        {
-            state.State.Vehicles = vehicles = vehicles.Select(static v => v with { IsDefault = false }).ToList();
-        }
-
-        if (existing >= 0)
-        {
-            vehicles[existing] = vehicles[existing] with { Description = description ?? vehicles[existing].Description, IsDefault = isDefault };
-        }
-        else
-        {
-            vehicles.Add(new Vehicle(Guid.NewGuid(), normalized, description, isDefault));
-        }
-    }
+    private void Upsert(string normalized, string? description, bool makeDefault) =>
+        ConsumerRecord.UpsertVehicle(state.State, normalized, description, makeDefault);
 
     private void Require()
     {
@@ -120,10 +103,9 @@ public sealed class ConsumerGrain([PersistentState("consumer")] IPersistentState
 
     private Task SaveAsync()
     {
-        SetIndex(new IndexEntry(IndexKinds.Consumer, this.GetPrimaryKey().ToString("D"), null, null, state.State.Name, state.State.CreatedAt, null, View()));
+        SetIndex(ConsumerRecord.IndexRow(this.GetPrimaryKey(), state.State, null));
         return state.WriteStateAsync();
     }
 
-    private ConsumerView View() =>
-        new(this.GetPrimaryKey(), state.State.Name, state.State.Identities.ToArray(), state.State.Vehicles.ToArray(), state.State.CreatedAt);
+    private ConsumerView View() => ConsumerRecord.View(this.GetPrimaryKey(), state.State);
 }

@@ -4,15 +4,21 @@ using Vrps.Grains.Rules;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Lots;
 using Vrps.Interfaces.Occupancy;
+using Vrps.Interfaces.Events;
 using Vrps.Interfaces.Passes;
+using Vrps.Grains.Passes;
 using Vrps.Postgres.Index;
 using Vrps.Postgres.Deadlines;
+using Vrps.Postgres.Storage;
+using Orleans.Storage;
 
 namespace Vrps.Grains.Occupancy;
 
 /// <summary>
-/// A lot's capacity (R11) and its plate index (R14). Plate lookups — the hottest read — are answered from memory;
-/// the memory is rebuilt from the grain index on activation and kept current by the lot's pass events.
+/// A lot's capacity (R11) and its plate index (R14). It decides the last place of every claim and issues the pass in
+/// the same step (<see cref="IssueAsync"/>). Plate lookups — the hottest read — are answered from memory; the memory
+/// is rebuilt from the grain index on activation and kept current by the passes it issues and the lot's pass events.
+/// Holds stored by earlier versions (a place held, then confirmed) still lapse and settle by asking the pass.
 /// </summary>
 /// <remarks>A hot grain: reentrant, deciding synchronously and saving through <see cref="CoalescedWrites"/>.</remarks>
 [GrainType("lot_occupancy")]
@@ -24,13 +30,16 @@ public sealed class LotOccupancyGrain : VrpsGrain, ILotOccupancyGrain, IDeadline
 
     private readonly Dictionary<Guid, PassSummary> active = [];
     private readonly Dictionary<string, List<PassSummary>> byPlate = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, Task<PassView>> issuing = [];
     private readonly GrainIndex index;
+    private readonly GrainStates states;
     private readonly IPersistentState<LotOccupancyState> state;
     private readonly CoalescedWrites writes;
 
-    public LotOccupancyGrain(GrainIndex index, [PersistentState("occupancy")] IPersistentState<LotOccupancyState> state)
+    public LotOccupancyGrain(GrainIndex index, GrainStates states, [PersistentState("occupancy")] IPersistentState<LotOccupancyState> state)
     {
         this.index = index;
+        this.states = states;
         this.state = state;
         writes = new CoalescedWrites(state.WriteStateAsync, DeactivateOnIdle);
     }
@@ -53,33 +62,72 @@ public sealed class LotOccupancyGrain : VrpsGrain, ILotOccupancyGrain, IDeadline
         }
     }
 
-    public async Task ReserveAsync(Guid passId, int capacity)
+    public Task<PassView> IssueAsync(Guid passId, IssuePass command, int capacity)
     {
-        if (active.ContainsKey(passId) || state.State.Holds.ContainsKey(passId))
+        if (issuing.TryGetValue(passId, out var inFlight))
         {
-            return;
+            return inFlight;
         }
 
-        if (active.Count + state.State.Holds.Count >= capacity)
+        if (active.ContainsKey(passId))
+        {
+            return IssuedBeforeAsync(passId);
+        }
+
+        if (active.Count + state.State.Holds.Count + issuing.Count >= capacity)
         {
             throw new DomainException("lot_full", "The lot has no free place for another pass.", DomainErrorKind.Conflict);
         }
 
-        if (Holds.Place(state.State.Holds, passId, TimeProvider.GetUtcNow()) is { } lapse)
+        // Counted from now on, so the calls that run while this pass is written cannot give its place away; shown to
+        // readers (plate lookups, counts) only once it is committed.
+        var issued = IssueNowAsync(passId, command);
+        if (!issued.IsCompleted)
         {
-            SetReminder(Holds.Reminder, lapse);
+            issuing[passId] = issued;
         }
 
-        await writes.SaveAsync();
+        return issued;
     }
 
-    public async Task CancelReservationAsync(Guid passId)
+    private async Task<PassView> IssueNowAsync(Guid passId, IssuePass command)
     {
-        if (state.State.Holds.Remove(passId))
+        try
         {
-            await writes.SaveAsync();
+            var now = TimeProvider.GetUtcNow();
+            var pass = PassIssuance.NewState(command, now);
+            var view = PassIssuance.View(passId, pass);
+            var passGrain = GrainFactory.GetGrain<IPassGrain>(passId).GetGrainId();
+            var (deadline, dueAt) = PassIssuance.FirstDeadline(pass, command.ExpiringSoonLead);
+            List<ICommitEffect> effects = [DeadlineOf(passGrain, deadline, dueAt), EventOf(TenantEvents.Namespace, view.CustomerId, EventTypes.PassIssued, view)];
+            effects.AddRange(PassIssuance.IndexRows(view).Select(IndexRowOf));
+            if (PassIssuance.Payment(view) is { } payment)
+            {
+                effects.Add(IndexRowOf(payment));
+            }
+
+            try
+            {
+                await states.CreateAsync(passGrain, PassIssuance.StateName, pass, effects);
+            }
+            catch (InconsistentStateException)
+            {
+                throw new DomainException("claim_expired", "This claim took too long and its hold lapsed; claim again.", DomainErrorKind.Conflict);
+            }
+
+            Track(new PassSummary(passId, view.Plate, view.Status, view.StartsAt, view.EndsAt, view.EndedAt, view.UnitId));
+            return view;
+        }
+        finally
+        {
+            issuing.Remove(passId);
         }
     }
+
+    /// <summary>A repeated issue of a pass this activation already counts (a retried claim): the pass as stored.</summary>
+    private async Task<PassView> IssuedBeforeAsync(Guid passId) =>
+        await GrainFactory.GetGrain<IPassGrain>(passId).FindAsync()
+            ?? throw new DomainException("claim_expired", "This claim took too long and its hold lapsed; claim again.", DomainErrorKind.Conflict);
 
     public async Task<PlateLookup> LookupAsync(string plate)
     {
@@ -119,11 +167,8 @@ public sealed class LotOccupancyGrain : VrpsGrain, ILotOccupancyGrain, IDeadline
     {
         var lot = await GrainFactory.GetGrain<ILotGrain>(LotId).GetAsync();
         await writes.DurableAsync();
-        return new OccupancyView(LotId, lot.Capacity, active.Count, state.State.Holds.Count);
+        return new OccupancyView(LotId, lot.Capacity, active.Count, state.State.Holds.Count + issuing.Count);
     }
-
-    public Task ConfirmAsync(PassLifecycle issued) =>
-        state.State.Holds.ContainsKey(issued.Pass.PassId) ? ApplyAsync(issued.Pass) : Task.CompletedTask;
 
     private Task OnEventAsync(StreamEvent streamEvent)
     {

@@ -1,7 +1,6 @@
 using Vrps.Grains.Common;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Events;
-using Vrps.Interfaces.Money;
 using Vrps.Interfaces.Occupancy;
 using Vrps.Interfaces.Passes;
 using Vrps.Postgres.Index;
@@ -10,71 +9,21 @@ using Vrps.Postgres.Deadlines;
 namespace Vrps.Grains.Passes;
 
 /// <summary>
-/// One pass: the judge of its own claim (issued or voided, never both), its lifecycle (R10) driven by reminders,
-/// and the events that tell its lot, unit and offer when it holds or frees a place.
+/// One pass after its claim: issued by the lot's occupancy, which writes its first state (<see cref="PassIssuance"/>)
+/// without activating it, or voided here when a hold lapsed first (never both); then its lifecycle (R10) driven by
+/// deadlines, and the events that tell its lot and unit when it stops holding a place.
 /// </summary>
 [GrainType("pass")]
-public sealed class PassGrain([PersistentState("pass")] IPersistentState<PassState> storage)
+public sealed class PassGrain([PersistentState(PassIssuance.StateName)] IPersistentState<PassState> storage)
     : EntityGrain<PassState>(storage), IPassGrain, IDeadlineReceiver
 {
     private const string Voided = "voided";
-    private const string ExpiringSoonReminder = "expiring-soon";
-    private const string ExpireReminder = "expire";
+    private const string ExpiringSoonReminder = PassIssuance.ExpiringSoonReminder;
+    private const string ExpireReminder = PassIssuance.ExpireReminder;
 
     protected override string Kind => IndexKinds.Pass;
 
     private bool Issued => Store.RecordExists && State.Status != Voided;
-
-    public async Task<PassView> IssueAsync(IssuePass command)
-    {
-        if (Issued)
-        {
-            return View();
-        }
-
-        if (Store.RecordExists)
-        {
-            throw new DomainException("claim_expired", "This claim took too long and its hold lapsed; claim again.", DomainErrorKind.Conflict);
-        }
-
-        var now = TimeProvider.GetUtcNow();
-        Store.State = new PassState
-        {
-            CustomerId = command.CustomerId,
-            PropertyId = command.PropertyId,
-            LotId = command.LotId,
-            UnitId = command.UnitId,
-            OfferId = command.OfferId,
-            PassTypeId = command.PassTypeId,
-            TermsVersion = command.TermsVersion,
-            Terms = command.Terms,
-            ConsumerId = command.ConsumerId,
-            Plate = command.Plate,
-            StartsAt = command.StartsAt,
-            EndsAt = command.EndsAt,
-            AmountCents = command.AmountCents,
-            Status = command.EndsAt - now <= command.ExpiringSoonLead ? PassStatuses.ExpiringSoon : PassStatuses.Active,
-            CreatedAt = now,
-        };
-        // One deadline at a time: the notice first, and the expiry once the notice has fired, so a claim stages one row.
-        if (State.Status == PassStatuses.Active)
-        {
-            SetReminder(ExpiringSoonReminder, command.EndsAt - command.ExpiringSoonLead);
-        }
-        else
-        {
-            SetReminder(ExpireReminder, command.EndsAt);
-        }
-        if (command.AmountCents > 0)
-        {
-            SetIndex(new IndexEntry(MoneyIndexKinds.Transaction, Id.ToString("D"), State.CustomerId.ToString("D"), State.CustomerId.ToString("D"), null, now, null,
-                new TransactionRecord(Id, Id, State.CustomerId, State.PropertyId, State.LotId, command.AmountCents, TransactionStatuses.Settled, null, now)));
-        }
-
-        Changed(EventTypes.PassIssued);
-        await SaveAsync();
-        return View();
-    }
 
     public async Task<bool> ResolveAsync()
     {
@@ -175,29 +124,21 @@ public sealed class PassGrain([PersistentState("pass")] IPersistentState<PassSta
     {
         var view = View();
         Publish(type, view);
-        var change = type == EventTypes.PassIssued ? null : PassLifecycle.Of(view);
-        if (change is not null)
-        {
-            RaiseEvent(PassLifecycle.LotNamespace, State.LotId, PassLifecycle.Changed, change);
-        }
-
+        var change = PassLifecycle.Of(view);
+        RaiseEvent(PassLifecycle.LotNamespace, State.LotId, PassLifecycle.Changed, change);
         if (State.UnitId is { } unitId)
         {
-            if (change is not null)
-            {
-                RaiseEvent(PassLifecycle.UnitNamespace, unitId, PassLifecycle.Changed, change);
-            }
-
-            SetIndex(new IndexEntry(IndexKinds.UnitPass, Id.ToString("D"), unitId.ToString("D"), State.CustomerId.ToString("D"), State.Plate, State.CreatedAt, null, view));
+            RaiseEvent(PassLifecycle.UnitNamespace, unitId, PassLifecycle.Changed, change);
         }
 
-        SetIndex(new IndexEntry(IndexKinds.ConsumerPass, Id.ToString("D"), State.ConsumerId.ToString("D"), null, State.Plate, State.CreatedAt, null, view));
+        // The lot's row is the entity's own (IndexRow, staged by SaveAsync); the unit's and the consumer's follow it.
+        foreach (var row in PassIssuance.IndexRows(view).Skip(1))
+        {
+            SetIndex(row);
+        }
     }
 
-    protected override IndexEntry IndexRow() =>
-        new(Kind, Id.ToString("D"), State.LotId.ToString("D"), State.CustomerId.ToString("D"), State.Plate, State.CreatedAt, null, View());
+    protected override IndexEntry IndexRow() => PassIssuance.IndexRows(View()).First();
 
-    private PassView View() => new(
-        Id, State.OfferId, State.CustomerId, State.PropertyId, State.LotId, State.UnitId, State.PassTypeId, State.TermsVersion, State.Terms!,
-        State.ConsumerId, State.Plate, State.Status, State.StartsAt, State.EndsAt, State.EndedAt, State.AmountCents, State.CreatedAt);
+    private PassView View() => PassIssuance.View(Id, State);
 }

@@ -14,4 +14,11 @@ public interface IConsumerIdentityGrain : IGrainWithStringKey
     /// consumer record: a claim writes that beside the binding, so a crash between the two heals on the next claim.
     /// </summary>
     Task<Guid> BindAsync(Guid consumerId);
+
+    /// <summary>
+    /// The consumer claiming under this identity with <paramref name="plate"/>: the owner when one is bound (the caller
+    /// then makes sure the owner's record holds the plate); else a new consumer, bound here and recorded with the
+    /// identity and the plate in the same commit, so no claim sees a binding without its record or the reverse.
+    /// </summary>
+    Task<Claimant> ClaimantAsync(ConsumerIdentity identity, string plate);
 }

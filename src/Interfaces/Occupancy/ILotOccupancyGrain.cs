@@ -1,26 +1,18 @@
+using Vrps.Interfaces.Passes;
 
 namespace Vrps.Interfaces.Occupancy;
 
-/// <summary>A lot's live occupancy (keyed by the lot id): capacity holds and the in-memory plate index for patrols.</summary>
+/// <summary>A lot's live occupancy (keyed by the lot id): passes issued against capacity and the in-memory plate index for patrols.</summary>
 public interface ILotOccupancyGrain : IGrainWithGuidKey
 {
     /// <summary>
-    /// Holds a place for the pass while fewer than <paramref name="capacity"/> are taken; refuses with lot_full.
-    /// Idempotent per pass id. The capacity is the lot's as the claim just read it (the claim reads the lot anyway),
-    /// so a reservation costs no second call to the lot grain.
+    /// The last place of a claim (R9, R11): while fewer than <paramref name="capacity"/> passes hold a place here, issues
+    /// the pass <paramref name="passId"/> by writing its first state, index rows, deadline and <c>pass.issued</c>
+    /// event in one commit, and answers after that commit; refuses with lot_full, or claim_expired when the id was
+    /// voided by a lapsed hold first. Idempotent per pass id while this activation lives. The capacity is the lot's as
+    /// the claim just read it, so issuing costs no second call to the lot grain.
     /// </summary>
-    Task ReserveAsync(Guid passId, int capacity);
-
-    Task CancelReservationAsync(Guid passId);
-
-    /// <summary>
-    /// The claim that held a place here issued its pass: the place becomes the pass's now instead of when the pass's
-    /// stream event arrives. Applied only while the place is still held, so it never undoes a later event; the stream
-    /// event that follows finds nothing left to do. One-way: the claim's reply never waits for it, and if it is lost
-    /// the stream event (or the hold's lapse) does the same work.
-    /// </summary>
-    [OneWay]
-    Task ConfirmAsync(PassLifecycle issued);
+    Task<PassView> IssueAsync(Guid passId, IssuePass command, int capacity);
 
     [ReadOnly]
     Task<PlateLookup> LookupAsync(string plate);

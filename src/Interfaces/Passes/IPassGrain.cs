@@ -4,12 +4,10 @@ namespace Vrps.Interfaces.Passes;
 public interface IPassGrain : IGrainWithGuidKey
 {
     /// <summary>
-    /// Issues the pass, locking the terms onto it. The pass grain is the single judge of a claim: once a lapsed
-    /// reservation voided this id, issuing fails; issuing twice with the same id returns the same pass.
+    /// For a reservation that lapsed: issued (true), or voided now so it can never be issued (false). The pass's
+    /// stored row is the single judge of a claim: the lot issues a pass by writing its first state, which fails once
+    /// this has voided the id.
     /// </summary>
-    Task<PassView> IssueAsync(IssuePass command);
-
-    /// <summary>For a reservation that lapsed: issued (true), or voided now so it can never be issued (false).</summary>
     Task<bool> ResolveAsync();
 
     /// <summary>The pass, or null when none was issued under this id.</summary>

@@ -26,7 +26,6 @@ internal sealed class VrpsGrainStorage : IGrainStorage, ILifecycleParticipant<IS
     private readonly ILogger logger;
     private readonly GrainStateReader reader;
     private readonly GrainStorageCommitter committer;
-    private readonly NewGrainKeys newKeys;
 
     public VrpsGrainStorage(
         string name,
@@ -34,10 +33,8 @@ internal sealed class VrpsGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         IGrainContextAccessor contextAccessor,
         IMeterFactory meterFactory,
         TimeProvider time,
-        ILoggerFactory loggerFactory,
-        NewGrainKeys newKeys)
+        ILoggerFactory loggerFactory)
     {
-        this.newKeys = newKeys;
         this.name = name;
         this.options = options;
         this.contextAccessor = contextAccessor;
@@ -56,21 +53,13 @@ internal sealed class VrpsGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         services.GetRequiredService<IGrainContextAccessor>(),
         services.GetRequiredService<IMeterFactory>(),
         services.GetRequiredService<TimeProvider>(),
-        services.GetRequiredService<ILoggerFactory>(),
-        services.GetRequiredService<NewGrainKeys>());
+        services.GetRequiredService<ILoggerFactory>());
 
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe($"{nameof(VrpsGrainStorage)}-{name}", ServiceLifecycleStage.ApplicationServices, StartAsync, StopAsync);
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (newKeys.TryTakeFirstRead(grainId))
-        {
-            grainState.ETag = null;
-            grainState.RecordExists = false;
-            return;
-        }
-
         if (await reader.ReadAsync(KeyOf(grainId, stateName)).ConfigureAwait(false) is not { } row)
         {
             grainState.ETag = null;
@@ -129,6 +118,26 @@ internal sealed class VrpsGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         committer.Enqueue(write);
         return CommittedAsync(write, grainId, context);
     }
+
+    /// <summary>Whether any row (a state, or a tombstone) is stored for the grain's state.</summary>
+    public async Task<bool> ExistsAsync(GrainId grainId, string stateName) =>
+        await reader.ReadAsync(KeyOf(grainId, stateName)).ConfigureAwait(false) is not null;
+
+    /// <summary>
+    /// Writes the first state of a grain that has no activation, with <paramref name="effects"/>, in a group-commit
+    /// transaction. Fails with <see cref="InconsistentStateException"/> when any row is stored for it already; no
+    /// activation is deactivated, the caller decides what a failure means.
+    /// </summary>
+    public Task CreateAsync<T>(GrainId grainId, string stateName, T state, IReadOnlyList<ICommitEffect> effects)
+    {
+        var write = new StateWrite(KeyOf(grainId, stateName), expectedVersion: null, JsonSerializer.Serialize(state, options.JsonSerializerOptions), effects);
+        committer.Enqueue(write);
+        return write.Completion;
+    }
+
+    /// <summary>The first state of a grain made new for this write, as an effect of another grain's write (<see cref="NewGrainState"/>).</summary>
+    public ICommitEffect NewState<T>(GrainId grainId, string stateName, T state, DateTimeOffset createdAt) =>
+        new NewGrainState(KeyOf(grainId, stateName), JsonSerializer.Serialize(state, options.JsonSerializerOptions), createdAt);
 
     private async Task<long> CommittedAsync(StateWrite write, GrainId grainId, IGrainContext? context)
     {

@@ -24,7 +24,7 @@ public static class VrpsGrainStorageSiloBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VrpsGrainStorageOptions>, VrpsGrainStorageOptionsValidator>());
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<NewGrainKeys>();
+        services.TryAddSingleton<GrainStates>();
         if (!services.Any(static d => d.ServiceType == typeof(MigrationSet) && d.ImplementationInstance is MigrationSet { Module: GrainStorageMigrations.Module }))
         {
             services.AddSingleton(GrainStorageMigrations.Set);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Vrps.Postgres.Storage;
 
 namespace Vrps.Postgres.Tests.Storage.Grains;
@@ -30,6 +31,16 @@ internal abstract class CounterGrainBase(IPersistentState<CounterState> counter)
         this.StageCommitEffect(new TransactionMarkerEffect(flushMarker));
         var flush = this.FlushCommitEffectsAsync();
         await Task.WhenAll(write, flush);
+        return counter.State.Value;
+    }
+
+    public async Task<long> AddAndCreateAsync(long amount, Guid newCounter, long newValue)
+    {
+        var states = ServiceProvider.GetRequiredService<GrainStates>();
+        var created = GrainFactory.GetGrain<IGuidCounterGrain>(newCounter).GetGrainId();
+        this.StageCommitEffect(states.NewState(created, "counter", new CounterState { Value = newValue }, DateTimeOffset.UtcNow));
+        counter.State.Value += amount;
+        await counter.WriteStateAsync();
         return counter.State.Value;
     }
 

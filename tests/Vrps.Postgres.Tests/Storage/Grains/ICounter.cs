@@ -14,6 +14,9 @@ public interface ICounter
     /// </summary>
     Task<long> WriteThenFlushAsync(long amount, string writeMarker, string flushMarker);
 
+    /// <summary>Adds, and stages the first state of the guid counter <paramref name="newCounter"/> (<see cref="Vrps.Postgres.Storage.GrainStates.NewState"/>) on the write.</summary>
+    Task<long> AddAndCreateAsync(long amount, Guid newCounter, long newValue);
+
     /// <summary>Stages an effect without writing state.</summary>
     Task StageOnlyAsync(string marker);
 
