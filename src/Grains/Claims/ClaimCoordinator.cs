@@ -31,7 +31,9 @@ public sealed class ClaimCoordinator(
     IGrainFactory grains, GrainIndex index, GrainStates states, [FromKeyedServices(BusinessTime.Key)] TimeProvider time, IOptions<PassOptions> options)
 {
     private const int MaxRememberedShareTokens = 100_000;
+    private const int MaxRememberedOffers = 100_000;
     private readonly ConcurrentDictionary<string, Guid> shareTokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Guid, OfferPlaces> offerPlaces = new();
 
     public async Task<ClaimResult> ClaimAsync(ClaimRequest request, ClaimAuthorization? directAuthorization = null)
     {
@@ -59,19 +61,29 @@ public sealed class ClaimCoordinator(
         // not exist. A claim waits for three commits in a row: the offer's, the slowest of the others', the lot's.
         var undo = new ConcurrentStack<Func<Task>>();
         var offer = grains.GetGrain<IOfferGrain>(offerId);
-        var reservation = await offer.ReserveAsync(passId, authorization);
+        var reserved = offer.ReserveAsync(passId, authorization);
+        var early = offerPlaces.TryGetValue(offerId, out var known) ? ReadContextAsync(known) : null;
+        var reservation = await reserved;
         if (reservation.Refused is { } refused)
         {
+            await ObserveAsync(early);
             throw refused.ToException();
         }
 
         var held = reservation.Offer;
+        var places = new OfferPlaces(held.LotId, held.PassTypeId, held.PropertyId);
+        if (known != places)
+        {
+            RememberPlaces(offerId, places);
+            await ObserveAsync(early);
+            early = null;
+        }
 
         undo.Push(() => offer.CancelReservationAsync(passId));
         Task? unitHold = null;
         try
         {
-            var (passType, now, end, lotCapacity) = await CheckTermsAsync(held, request.LotId);
+            var (passType, now, end, lotCapacity) = CheckTerms(held, request.LotId, await (early ?? ReadContextAsync(places)));
             var consumer = EnsureConsumerAsync(request.ConsumerId, consumerIdentity, plate);
             unitHold = HoldUnitAsync(held, passId, passType, plate, now, end, undo);
             await Task.WhenAll(consumer, unitHold);
@@ -115,19 +127,33 @@ public sealed class ClaimCoordinator(
             ?? throw new DomainException("claim_expired", "This claim took too long and its hold lapsed; claim again.", DomainErrorKind.Conflict);
     }
 
-    private async Task<(PassTypeView PassType, DateTimeOffset Now, DateTimeOffset End, int LotCapacity)> CheckTermsAsync(OfferView held, Guid lotId)
+    /// <summary>
+    /// Reads what a claim on the offer is checked against: its lot, pass type and property, three grains that are
+    /// active for the whole burst, asked together. An offer's lot, pass type and property never change, so once an
+    /// offer has been claimed here they are read while the offer decides, not after.
+    /// </summary>
+    private Task<ClaimContext> ReadContextAsync(OfferPlaces places)
+    {
+        var lotRead = grains.GetGrain<ILotGrain>(places.LotId).GetAsync();
+        var passTypeRead = grains.GetGrain<IPassTypeGrain>(places.PassTypeId).GetAsync();
+        var propertyRead = grains.GetGrain<IPropertyGrain>(places.PropertyId).GetAsync();
+        return ReadAsync();
+
+        async Task<ClaimContext> ReadAsync()
+        {
+            await Task.WhenAll(lotRead, passTypeRead, propertyRead);
+            return new ClaimContext(places, await lotRead, await passTypeRead, await propertyRead);
+        }
+    }
+
+    private (PassTypeView PassType, DateTimeOffset Now, DateTimeOffset End, int LotCapacity) CheckTerms(OfferView held, Guid lotId, ClaimContext context)
     {
         if (held.LotId != lotId)
         {
             throw new DomainException("code_invalid", "This offer is not for that lot.", DomainErrorKind.Refused);
         }
 
-        // Three reads of grains that are active for the whole burst: asked together, not one after another.
-        var lotRead = grains.GetGrain<ILotGrain>(held.LotId).GetAsync();
-        var passTypeRead = grains.GetGrain<IPassTypeGrain>(held.PassTypeId).GetAsync();
-        var propertyRead = grains.GetGrain<IPropertyGrain>(held.PropertyId).GetAsync();
-        await Task.WhenAll(lotRead, passTypeRead, propertyRead);
-        var (lot, passType, property) = (await lotRead, await passTypeRead, await propertyRead);
+        var (_, lot, passType, property) = context;
         if (!OfferRules.OpenOfferAllowedAt(held.Kind, lot.Mode))
         {
             throw new DomainException("offer_not_active", "Open offers can be claimed only at public lots.", DomainErrorKind.Conflict);
@@ -140,6 +166,15 @@ public sealed class ClaimCoordinator(
         }
 
         return (passType, now, TermsRules.EndOf(passType.ActiveTerms, now, property.Timezone), lot.Capacity);
+    }
+
+    private static async Task ObserveAsync(Task? task)
+    {
+        if (task is not null)
+        {
+            await Task.WhenAny(task);
+            _ = task.Exception;
+        }
     }
 
     private Task HoldUnitAsync(
@@ -236,8 +271,24 @@ public sealed class ClaimCoordinator(
         throw DomainException.Validation("offerId", "Give an offerId (open offers), a code, or a shareToken.");
     }
 
+    private void RememberPlaces(Guid offerId, OfferPlaces places)
+    {
+        if (offerPlaces.Count >= MaxRememberedOffers)
+        {
+            offerPlaces.Clear();
+        }
+
+        offerPlaces[offerId] = places;
+    }
+
     private static Guid OfferIdOf(JsonElement? found) =>
         found is { } row && row.TryGetProperty("offerId", out var id)
             ? id.GetGuid()
             : throw new DomainException("code_invalid", "The claim code or share link is not valid.", DomainErrorKind.Refused);
 }
+
+/// <summary>Where an offer gives its passes: set when it is created, never changed.</summary>
+internal sealed record OfferPlaces(Guid LotId, Guid PassTypeId, Guid PropertyId);
+
+/// <summary>What a claim is checked against, read together.</summary>
+internal sealed record ClaimContext(OfferPlaces Places, LotView Lot, PassTypeView PassType, PropertyView Property);
