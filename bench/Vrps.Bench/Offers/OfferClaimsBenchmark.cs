@@ -157,15 +157,10 @@ internal static class OfferClaimsBenchmark
 
             results.Add(await MeasureAsync("silo, in-process grain calls", 1, async (token, phone, plate) =>
             {
-                try
-                {
-                    await claims.ClaimAsync(new ClaimRequest(null, null, token, lotId, phone, null, null, plate, null, null)).ConfigureAwait(false);
-                    return true;
-                }
-                catch (DomainException refusal) when (refusal.Code == "offer_exhausted")
-                {
-                    return false;
-                }
+                var outcome = await claims.TryClaimAsync(new ClaimRequest(null, null, token, lotId, phone, null, null, plate, null, null)).ConfigureAwait(false);
+                return outcome.Refused is not { } refusal
+                    ? true
+                    : refusal.Code == "offer_exhausted" ? false : throw refusal.ToException();
             }).ConfigureAwait(false));
 
             results.Add(await MeasureAsync("silo, over HTTP", 2, async (token, phone, plate) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Vrps.Api.Auth;
+using Vrps.Api.Problems;
 using Vrps.Api.Requests;
 using Vrps.Grains.Claims;
 using Vrps.Interfaces;
@@ -33,8 +34,14 @@ public static class ClaimEndpoints
     private static async Task<IResult> ClaimAsync(ClaimBody body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimCoordinator claims)
     {
         var lotId = body.LotId!.Value;
-        var result = await claims.ClaimAsync(new ClaimRequest(
+        var outcome = await claims.TryClaimAsync(new ClaimRequest(
             body.OfferId, body.Code, body.ShareToken, lotId, body.Phone, body.Email, null, body.Plate, idempotencyKey, Issuer: null));
+        if (outcome.Refused is { } refused)
+        {
+            return Problems.Problems.Of(ProblemExceptionHandler.StatusOf(refused.Kind), refused.Code, refused.Message);
+        }
+
+        var result = outcome.Claimed!;
         return result.Replayed
             ? TypedResults.Ok(result.Pass)
             : TypedResults.Created($"/api/passes/{result.Pass.Id}", result.Pass);

@@ -35,7 +35,19 @@ public sealed class ClaimCoordinator(
     private readonly ConcurrentDictionary<string, Guid> shareTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, OfferPlaces> offerPlaces = new();
 
+    /// <summary>Claims a pass; every refusal is thrown as a <see cref="DomainException"/>.</summary>
     public async Task<ClaimResult> ClaimAsync(ClaimRequest request, ClaimAuthorization? directAuthorization = null)
+    {
+        var outcome = await TryClaimAsync(request, directAuthorization);
+        return outcome.Claimed ?? throw outcome.Refused!.ToException();
+    }
+
+    /// <summary>
+    /// Claims a pass; the offer's refusal (the usual one in a burst: the offer ran out) comes back as a value, because
+    /// an exception thrown up through the API's middleware costs more than the refused claim itself. Other refusals
+    /// are still thrown.
+    /// </summary>
+    public async Task<ClaimOutcome> TryClaimAsync(ClaimRequest request, ClaimAuthorization? directAuthorization = null)
     {
         var plate = Plates.Normalize(request.Plate);
         var (offerId, authorization) = directAuthorization is null
@@ -52,7 +64,7 @@ public sealed class ClaimCoordinator(
         // first claim under this key still finds no activation in its way.
         if (request.IdempotencyKey is not null && await StoredPassAsync(passId) is { } existing)
         {
-            return new ClaimResult(existing, Replayed: true);
+            return new ClaimOutcome(new ClaimResult(existing, Replayed: true), null);
         }
 
         // The offer decides first and the terms are checked next, so a refused claim leaves nothing behind. Then the
@@ -67,7 +79,7 @@ public sealed class ClaimCoordinator(
         if (reservation.Refused is { } refused)
         {
             await ObserveAsync(early);
-            throw refused.ToException();
+            return new ClaimOutcome(null, refused);
         }
 
         var held = reservation.Offer;
@@ -94,7 +106,7 @@ public sealed class ClaimCoordinator(
                     await consumer, plate, now, end, TermsRules.PriceOf(passType.ActiveTerms, now, end), options.Value.ExpiringSoonLead),
                 lotCapacity);
             Confirm(held, issued);
-            return new ClaimResult(issued, Replayed: false);
+            return new ClaimOutcome(new ClaimResult(issued, Replayed: false), null);
         }
         catch (DomainException)
         {
@@ -292,3 +304,6 @@ internal sealed record OfferPlaces(Guid LotId, Guid PassTypeId, Guid PropertyId)
 
 /// <summary>What a claim is checked against, read together.</summary>
 internal sealed record ClaimContext(OfferPlaces Places, LotView Lot, PassTypeView PassType, PropertyView Property);
+
+/// <summary>A claim's outcome: the pass claimed, or the offer's refusal.</summary>
+public sealed record ClaimOutcome(ClaimResult? Claimed, Refusal? Refused);
