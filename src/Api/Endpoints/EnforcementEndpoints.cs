@@ -56,8 +56,9 @@ public static class EnforcementEndpoints
             throw DomainException.Validation("plate", "plate is required.");
         }
 
-        await ReadAsync(principal, access, lot);
-        return TypedResults.Ok(await grains.GetGrain<ILotOccupancyGrain>(lot).LookupAsync(plate));
+        // The lot was just read for the key's scope: its grace period goes along, so the lookup asks no grain again.
+        var read = await ReadAsync(principal, access, lot);
+        return TypedResults.Ok(await grains.GetGrain<ILotOccupancyGrain>(lot).LookupWithGraceAsync(plate, read.GracePeriodMinutes));
     }
 
     private static async Task<Created<ScanView>> RecordScanAsync(RecordScanRequest request, ApiPrincipal principal, Access access, IGrainFactory grains)

@@ -129,12 +129,16 @@ public sealed class LotOccupancyGrain : VrpsGrain, ILotOccupancyGrain, IDeadline
         await GrainFactory.GetGrain<IPassGrain>(passId).FindAsync()
             ?? throw new DomainException("claim_expired", "This claim took too long and its hold lapsed; claim again.", DomainErrorKind.Conflict);
 
-    public async Task<PlateLookup> LookupAsync(string plate)
+    public async Task<PlateLookup> LookupAsync(string plate) =>
+        Lookup(plate, (await GrainFactory.GetGrain<ILotGrain>(LotId).GetAsync()).GracePeriodMinutes);
+
+    public Task<PlateLookup> LookupWithGraceAsync(string plate, int gracePeriodMinutes) => Task.FromResult(Lookup(plate, gracePeriodMinutes));
+
+    private PlateLookup Lookup(string plate, int gracePeriodMinutes)
     {
         var normalized = Plates.Normalize(plate);
-        var lot = await GrainFactory.GetGrain<ILotGrain>(LotId).GetAsync();
         var now = TimeProvider.GetUtcNow();
-        var grace = TimeSpan.FromMinutes(lot.GracePeriodMinutes);
+        var grace = TimeSpan.FromMinutes(gracePeriodMinutes);
         var candidates = (byPlate.TryGetValue(normalized, out var passes) ? passes : [])
             .Concat(state.State.RecentlyExpired.Where(p => p.Plate == normalized))
             .ToList();

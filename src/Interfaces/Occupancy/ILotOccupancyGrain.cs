@@ -14,8 +14,13 @@ public interface ILotOccupancyGrain : IGrainWithGuidKey
     /// </summary>
     Task<PassView> IssueAsync(Guid passId, IssuePass command, int capacity);
 
+    /// <summary>Is the plate authorized here now (R14), honouring the lot's grace period (read from the lot grain).</summary>
     [ReadOnly]
     Task<PlateLookup> LookupAsync(string plate);
+
+    /// <summary><see cref="LookupAsync"/> for a caller that has just read the lot: its grace period is given, not read again.</summary>
+    [ReadOnly]
+    Task<PlateLookup> LookupWithGraceAsync(string plate, int gracePeriodMinutes);
 
     [ReadOnly]
     Task<IReadOnlyList<PassSummary>> RecentlyExpiredAsync(int limit);
