@@ -13,10 +13,15 @@ public sealed class AmenityApiTests : IAsyncLifetime
 
     private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
     private ApiSilo silo = null!;
+    private string database = null!;
 
     private HttpClient Admin => silo.Client;
 
-    public async Task InitializeAsync() => silo = await ApiSilo.StartAsync(await TestPostgres.CreateDatabaseAsync("amenities"), clock);
+    public async Task InitializeAsync()
+    {
+        database = await TestPostgres.CreateDatabaseAsync("amenities");
+        silo = await ApiSilo.StartAsync(database, clock);
+    }
 
     public async Task DisposeAsync() => await silo.DisposeAsync();
 
@@ -192,6 +197,32 @@ public sealed class AmenityApiTests : IAsyncLifetime
         var confirmed = await Admin.PostOkAsync($"/api/bookings/{third}/confirm-hold", new { });
         Assert.Equal("confirmed", confirmed.GetProperty("status").GetString());
         await ProblemAssert.IsProblemAsync(await Admin.PostAsync($"/api/bookings/{second}/confirm-hold", null), HttpStatusCode.Conflict, "invalid_transition");
+    }
+
+    /// <summary>Issue 13: the amenity keeps its open bookings in memory only; a new silo rebuilds the line from their rows.</summary>
+    [Fact]
+    public async Task Cancel_AfterTheSiloRestarted_HoldsThePlaceForTheFirstInLineAndKeepsTheLine()
+    {
+        var t = await Tenant.CreateAsync(silo, "Restart");
+        var amenity = await AmenityAsync(t, capacity: 1);
+        var start = SlotTomorrow();
+        var bookings = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            bookings.Add((await BookOkAsync(amenity, t, start, $"Resident {i}")).Id());
+        }
+
+        await silo.DisposeAsync();
+        silo = await ApiSilo.StartAsync(database, clock);
+        await Admin.PostOkAsync($"/api/bookings/{bookings[0]}/cancel", new { });
+        var late = await BookOkAsync(amenity, t, start, "Late");
+
+        var held = await StatusAsync(bookings[1]);
+        var second = (await Admin.GetOkAsync($"/api/bookings/{bookings[2]}")).GetProperty("position").GetInt32();
+        var third = (await Admin.GetOkAsync($"/api/bookings/{bookings[3]}")).GetProperty("position").GetInt32();
+
+        Assert.Equal("held", held);
+        Assert.Equal((1, 2, 3), (second, third, late.GetProperty("position").GetInt32()));
     }
 
     [Fact]
