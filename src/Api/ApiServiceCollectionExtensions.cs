@@ -41,6 +41,7 @@ public static class ApiServiceCollectionExtensions
         });
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddSingleton<Access>();
+        services.AddSingleton<ExistingRecords>();
         services.AddSingleton<Public.LotLinks>();
         services.AddOptions<ClaimLimits>().BindConfiguration(ClaimLimits.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClaimLimits>, ClaimLimitsValidator>());

@@ -13,10 +13,15 @@ public sealed class AmenityApiTests : IAsyncLifetime
 
     private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
     private ApiSilo silo = null!;
+    private string database = null!;
 
     private HttpClient Admin => silo.Client;
 
-    public async Task InitializeAsync() => silo = await ApiSilo.StartAsync(await TestPostgres.CreateDatabaseAsync("amenities"), clock);
+    public async Task InitializeAsync()
+    {
+        database = await TestPostgres.CreateDatabaseAsync("amenities");
+        silo = await ApiSilo.StartAsync(database, clock);
+    }
 
     public async Task DisposeAsync() => await silo.DisposeAsync();
 
@@ -192,6 +197,83 @@ public sealed class AmenityApiTests : IAsyncLifetime
         var confirmed = await Admin.PostOkAsync($"/api/bookings/{third}/confirm-hold", new { });
         Assert.Equal("confirmed", confirmed.GetProperty("status").GetString());
         await ProblemAssert.IsProblemAsync(await Admin.PostAsync($"/api/bookings/{second}/confirm-hold", null), HttpStatusCode.Conflict, "invalid_transition");
+    }
+
+    /// <summary>Issue 13: the amenity keeps its open bookings in memory only; a new silo rebuilds the line from their rows.</summary>
+    [Fact]
+    public async Task Cancel_AfterTheSiloRestarted_HoldsThePlaceForTheFirstInLineAndKeepsTheLine()
+    {
+        var t = await Tenant.CreateAsync(silo, "Restart");
+        var amenity = await AmenityAsync(t, capacity: 1);
+        var start = SlotTomorrow();
+        var bookings = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            bookings.Add((await BookOkAsync(amenity, t, start, $"Resident {i}")).Id());
+        }
+
+        await silo.DisposeAsync();
+        silo = await ApiSilo.StartAsync(database, clock);
+        await Admin.PostOkAsync($"/api/bookings/{bookings[0]}/cancel", new { });
+        var late = await BookOkAsync(amenity, t, start, "Late");
+
+        var held = await StatusAsync(bookings[1]);
+        var second = (await Admin.GetOkAsync($"/api/bookings/{bookings[2]}")).GetProperty("position").GetInt32();
+        var third = (await Admin.GetOkAsync($"/api/bookings/{bookings[3]}")).GetProperty("position").GetInt32();
+
+        Assert.Equal("held", held);
+        Assert.Equal((1, 2, 3), (second, third, late.GetProperty("position").GetInt32()));
+    }
+
+    /// <summary>
+    /// Issue 13: an amenity stored before bookings left its state (they and each slot's waitlist were in it, and their
+    /// rows had no arrival number) loads, keeps its waitlist's order, and moves the bookings out of its state.
+    /// </summary>
+    [Fact]
+    public async Task Book_AmenityStoredWithBookingsInItsState_KeepsTheStoredLineAndMovesItToRows()
+    {
+        var t = await Tenant.CreateAsync(silo, "Legacy");
+        var amenity = await AmenityAsync(t, capacity: 1);
+        var start = SlotTomorrow();
+        var first = (await BookOkAsync(amenity, t, start, "First")).Id();
+        var second = (await BookOkAsync(amenity, t, start, "Second")).Id();
+        var third = (await BookOkAsync(amenity, t, start, "Third")).Id();
+        await silo.DisposeAsync();
+        await using (var database = Npgsql.NpgsqlDataSource.Create(this.database))
+        {
+            // The old layout, with the stored line the other way round from the rows' creation, so the order can only come from it.
+            await using var legacy = database.CreateCommand("""
+                UPDATE grain_storage
+                   SET payload = payload || jsonb_build_object(
+                       'bookings', (SELECT jsonb_object_agg(id, data - 'arrival') FROM grain_index WHERE kind = 'booking' AND parent_id = @amenity),
+                       'slots', jsonb_build_object(@slot, jsonb_build_object('taken', 1, 'waitlist', jsonb_build_array(@third, @second))))
+                 WHERE grain_type = 'amenity' AND grain_key = @key;
+                UPDATE grain_index SET data = data - 'arrival' - 'localDate' WHERE kind = 'booking' AND parent_id = @amenity;
+                """);
+            legacy.Parameters.AddWithValue("amenity", amenity.ToString("D"));
+            legacy.Parameters.AddWithValue("key", amenity.ToString("N"));
+            legacy.Parameters.AddWithValue("slot", start.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            legacy.Parameters.AddWithValue("second", second.ToString("D"));
+            legacy.Parameters.AddWithValue("third", third.ToString("D"));
+            Assert.Equal(1 + 3, await legacy.ExecuteNonQueryAsync());
+        }
+
+        silo = await ApiSilo.StartAsync(database, clock);
+        var thirdPosition = (await Admin.GetOkAsync($"/api/bookings/{third}")).GetProperty("position").GetInt32();
+        await Admin.PostOkAsync($"/api/bookings/{first}/cancel", new { });
+        var thirdStatus = await StatusAsync(third);
+        var secondPosition = (await Admin.GetOkAsync($"/api/bookings/{second}")).GetProperty("position").GetInt32();
+        var late = await BookOkAsync(amenity, t, start, "Late");
+        await using var stored = Npgsql.NpgsqlDataSource.Create(database);
+        await using var state = stored.CreateCommand("SELECT payload ? 'bookings' FROM grain_storage WHERE grain_type = 'amenity' AND grain_key = @key");
+        state.Parameters.AddWithValue("key", amenity.ToString("N"));
+        var stillInState = (bool)(await state.ExecuteScalarAsync())!;
+
+        Assert.Equal(1, thirdPosition);
+        Assert.Equal("held", thirdStatus);
+        Assert.Equal(1, secondPosition);
+        Assert.Equal(2, late.GetProperty("position").GetInt32());
+        Assert.False(stillInState);
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Vrps.Grains.Amenities;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Amenities;
@@ -19,16 +22,17 @@ public sealed class AmenityScheduleTests
         UnitQuota? quota = null, int? cancellationCutoff = null, bool approval = false, int? holdMinutes = null, bool autoBook = false) =>
         new(quota, null, null, null, cancellationCutoff, approval, holdMinutes, autoBook);
 
-    private static AmenitySchedule Schedule(int capacity, BookingRules? rules = null)
+    private static AmenityState State(int capacity, BookingRules? rules = null)
     {
         IReadOnlyList<OpeningInterval> day = [new("08:00", "20:00")];
         var hours = AmenityCalendar.WeekdayNames.ToDictionary(static d => d, _ => day);
-        var state = AmenitySchedule.Define(
+        return AmenitySchedule.Define(
             new CreateAmenity("Pool", hours, 60, capacity, null, rules ?? Rules()),
             new AmenityContext(Guid.NewGuid(), Guid.NewGuid(), "UTC"),
             Now);
-        return new AmenitySchedule(Guid.NewGuid(), state);
     }
+
+    private static AmenitySchedule Schedule(int capacity, BookingRules? rules = null) => new(Guid.NewGuid(), State(capacity, rules));
 
     private static BookingView Book(AmenitySchedule schedule, DateTimeOffset start, int hours = 1, Guid? unit = null) =>
         schedule.Book(new BookAmenity(Guid.NewGuid(), unit ?? Guid.NewGuid(), "Resident", start, start.AddHours(hours)), Now).Booking;
@@ -349,5 +353,102 @@ public sealed class AmenityScheduleTests
         schedule.Cancel(confirmed.Id, Now);
 
         Assert.Equal(Now.AddMinutes(15), schedule.NextDeadline());
+    }
+
+    /// <summary>Issue 13: an activation rebuilds the open bookings from the latest row of each booking, in whatever order the rows come.</summary>
+    [Fact]
+    public void Restore_FromEachBookingsLatestRow_KeepsPlacesAndTheWaitlistInArrivalOrder()
+    {
+        var (before, after, bookings) = Reactivated(capacity: 2, count: 6, (schedule, made) => schedule.Cancel(made[3].Id, Now));
+
+        Assert.Equal(bookings.Select(b => before.Find(b.Id)), bookings.Select(b => after.Find(b.Id)));
+        Assert.Equal(before.Availability(Ten, Ten.AddHours(1)).Slots, after.Availability(Ten, Ten.AddHours(1)).Slots);
+        Assert.Equal([1, 2, 3], bookings.Skip(2).Select(b => after.Find(b.Id)?.Position).OfType<int>());
+    }
+
+    [Fact]
+    public void Restore_ThenCancelAConfirmedBooking_HoldsThePlaceForTheFirstInLine()
+    {
+        var (_, after, bookings) = Reactivated(capacity: 1, count: 3);
+
+        var outcome = after.Cancel(bookings[0].Id, Now);
+
+        Assert.Equal(
+            [(bookings[0].Id, BookingStatuses.Cancelled), (bookings[1].Id, BookingStatuses.Held)],
+            outcome.Changes.Select(static c => (c.Id, c.Status)));
+        Assert.Equal(1, after.Find(bookings[2].Id)!.Position);
+    }
+
+    [Fact]
+    public void Restore_ThenBookAgain_QueuesTheNewBookingLast()
+    {
+        var (_, after, _) = Reactivated(capacity: 1, count: 3);
+
+        var late = Book(after, Ten);
+
+        Assert.Equal((BookingStatuses.Waitlisted, 3), (late.Status, late.Position));
+    }
+
+    /// <summary>Issue 13: a state stored before bookings left it still loads, and its waitlist keeps its order.</summary>
+    [Fact]
+    public void Legacy_StoredStateWithBookingsAndAWaitlist_RestoresTheSameLine()
+    {
+        var amenity = Guid.NewGuid();
+        var state = State(capacity: 1);
+        var ids = Enumerable.Range(0, 4).Select(static _ => Guid.NewGuid()).ToArray();
+        var stored = JsonSerializer.SerializeToNode(state, VrpsJson.Options)!.AsObject();
+        stored["bookings"] = new JsonObject(ids.Select((id, i) => KeyValuePair.Create(id.ToString("D"), (JsonNode?)JsonNode.Parse($$"""
+            {"unitId":"{{Guid.NewGuid()}}","resident":"Resident {{i}}","start":"2026-03-03T10:00:00+00:00","end":"2026-03-03T11:00:00+00:00",
+             "localDate":"2026-03-03","status":"{{(i == 0 ? "confirmed" : "waitlisted")}}","holdExpiresAt":null,
+             "createdAt":"2026-03-02T08:00:00+00:00","updatedAt":"2026-03-02T08:00:00+00:00"}
+            """))));
+        var line = new JsonArray(ids[3].ToString("D"), ids[1].ToString("D"), ids[2].ToString("D"));
+        stored["slots"] = new JsonObject { [Ten.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)] = new JsonObject { ["taken"] = 1, ["waitlist"] = line } };
+        var loaded = JsonSerializer.Deserialize<AmenityState>(stored.ToJsonString(), VrpsJson.Options)!;
+        var schedule = new AmenitySchedule(amenity, loaded, new OpenBookings());
+
+        schedule.Restore(AmenitySchedule.Legacy(loaded));
+
+        Assert.Equal(BookingStatuses.Confirmed, schedule.Find(ids[0])!.Status);
+        Assert.Equal([1, 2, 3], new[] { ids[3], ids[1], ids[2] }.Select(id => schedule.Find(id)!.Position));
+        Assert.Equal(1, Assert.Single(schedule.Availability(Ten, Ten.AddHours(1)).Slots).Confirmed);
+    }
+
+    /// <summary>
+    /// Books <paramref name="count"/> on Tuesday's 10:00 slot (then <paramref name="act"/>), and rebuilds a second
+    /// schedule on the same state from the latest row of each booking, given in id order, as a scan with tied creation
+    /// times (a fake clock) returns them.
+    /// </summary>
+    private static (AmenitySchedule Before, AmenitySchedule After, List<BookingView> Bookings) Reactivated(
+        int capacity, int count, Func<AmenitySchedule, List<BookingView>, BookingOutcome>? act = null)
+    {
+        var amenity = Guid.NewGuid();
+        var state = State(capacity);
+        var before = new AmenitySchedule(amenity, state, new OpenBookings());
+        var rows = new Dictionary<Guid, BookingRow>();
+        var bookings = new List<BookingView>();
+        for (var i = 0; i < count; i++)
+        {
+            var outcome = before.Book(new BookAmenity(Guid.NewGuid(), Guid.NewGuid(), "Resident", Ten, Ten.AddHours(1)), Now);
+            Keep(outcome);
+            bookings.Add(outcome.Booking);
+        }
+
+        if (act is not null)
+        {
+            Keep(act(before, bookings));
+        }
+
+        var after = new AmenitySchedule(amenity, state, new OpenBookings());
+        after.Restore(rows.Values.OrderBy(static r => r.Id).Select(static r => (r.Id, r.Entry("UTC"))));
+        return (before, after, bookings);
+
+        void Keep(BookingOutcome outcome)
+        {
+            foreach (var row in outcome.Changes)
+            {
+                rows[row.Id] = row;
+            }
+        }
     }
 }

@@ -191,9 +191,10 @@ internal sealed class AmenityBurstScenario : IScenario
     }
 
     /// <summary>
-    /// What the silo stored must be what it answered: the amenity's own state (places taken, the waitlist in arrival
-    /// order as the grain kept it) and the booking records the API serves from the grain index. Bookings stored for a
-    /// call that failed (the grain ran it after its caller had given up) are counted as extra.
+    /// What the silo stored must be what it answered: the booking rows the amenity rebuilds its slots from on
+    /// activation (places taken, the waitlist in their stored arrival order) and the records the API serves, both in
+    /// the grain index; and the amenity's own state, which must stay small. Bookings stored for a call that failed
+    /// (the grain ran it after its caller had given up) are counted as extra.
     /// </summary>
     private static async Task<IReadOnlyList<BurstCheck>> StoredAsync(
         string connectionString, string mode, Guid amenity, DateTimeOffset start, IReadOnlyList<BookingOutcome?> outcomes, CancellationToken cancellationToken)
@@ -209,43 +210,40 @@ internal sealed class AmenityBurstScenario : IScenario
 
         // Orleans prints a Guid grain key without dashes.
         state.Parameters.AddWithValue("key", amenity.ToString("N"));
-        var payload = (string?)await state.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) ?? "{}";
-        using var document = JsonDocument.Parse(payload);
-        var slotKey = start.ToUnixTimeMilliseconds().ToString(invariant);
-        var taken = -1;
-        var waitlist = new List<Guid>();
-        if (document.RootElement.TryGetProperty("slots", out var slots) && slots.TryGetProperty(slotKey, out var slot))
-        {
-            taken = slot.GetProperty("taken").GetInt32();
-            waitlist.AddRange(slot.GetProperty("waitlist").EnumerateArray().Select(static id => id.GetGuid()));
-        }
+        var payload = (string?)await state.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) ?? "";
 
-        var storedConfirmed = document.RootElement.TryGetProperty("bookings", out var bookings)
-            ? bookings.EnumerateObject().Where(static b => b.Value.GetProperty("status").GetString() == BookingOutcome.Confirmed).Select(static b => Guid.Parse(b.Name)).ToHashSet()
-            : [];
-        var answeredIds = answered.Select(static o => o.BookingId).ToHashSet();
-        var inOrder = waitlist.Where(answeredIds.Contains).SequenceEqual(expectedWaitlist);
-        var extra = waitlist.Count(id => !answeredIds.Contains(id)) + storedConfirmed.Count(id => !answeredIds.Contains(id));
-        var stateOk = taken == Capacity && inOrder && extra == 0 && storedConfirmed.SetEquals(expectedConfirmed);
-
-        var records = new Dictionary<Guid, (string? Status, int? Position)>();
+        var records = new Dictionary<Guid, (string? Status, int? Position, long? Arrival, DateTimeOffset Start)>();
         await using var index = new NpgsqlCommand(
-            "SELECT id, data->>'status', (data->>'position')::int FROM grain_index WHERE kind = 'booking' AND parent_id = @amenity", connection);
+            "SELECT id, data->>'status', (data->>'position')::int, (data->>'arrival')::bigint, (data->>'start')::timestamptz FROM grain_index WHERE kind = 'booking' AND parent_id = @amenity",
+            connection);
         index.Parameters.AddWithValue("amenity", amenity.ToString("D"));
         await using (var reader = await index.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                records[Guid.Parse(reader.GetString(0))] = (reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt32(2));
+                records[Guid.Parse(reader.GetString(0))] = (
+                    reader.IsDBNull(1) ? null : reader.GetString(1),
+                    reader.IsDBNull(2) ? null : reader.GetInt32(2),
+                    reader.IsDBNull(3) ? null : reader.GetInt64(3),
+                    reader.GetFieldValue<DateTimeOffset>(4));
             }
         }
+
+        var inSlot = records.Where(r => r.Value.Start == start).ToList();
+        var storedConfirmed = inSlot.Where(static r => r.Value.Status == BookingOutcome.Confirmed).Select(static r => r.Key).ToHashSet();
+        var waitlist = inSlot.Where(static r => r.Value.Status == BookingOutcome.Waitlisted).OrderBy(static r => r.Value.Arrival).Select(static r => r.Key).ToList();
+        var arrivalsDistinct = inSlot.All(static r => r.Value.Arrival is not null) && inSlot.Select(static r => r.Value.Arrival).Distinct().Count() == inSlot.Count;
+        var answeredIds = answered.Select(static o => o.BookingId).ToHashSet();
+        var inOrder = waitlist.Where(answeredIds.Contains).SequenceEqual(expectedWaitlist);
+        var extra = records.Keys.Count(id => !answeredIds.Contains(id));
+        var rowsOk = storedConfirmed.Count == Capacity && inOrder && arrivalsDistinct && extra == 0 && storedConfirmed.SetEquals(expectedConfirmed);
 
         var differ = answered.Count(o => !records.TryGetValue(o.BookingId, out var r) || r.Status != o.Status || r.Position != o.Position);
         return
         [
-            new BurstCheck(mode, "amenity state: 10 places taken, its waitlist lists the answers in position order, nothing else", stateOk,
+            new BurstCheck(mode, "stored booking rows: 10 take places, the waitlist in stored arrival order lists the answers in position order, nothing else", rowsOk,
                 string.Create(invariant,
-                    $"taken {taken}, {storedConfirmed.Count} confirmed, waitlist of {waitlist.Count:N0} {(inOrder ? "in answer order" : "NOT in answer order")}, {extra:N0} bookings stored whose call failed; state payload {payload.Length / 1024.0:N0} KiB")),
+                    $"{storedConfirmed.Count} confirmed, waitlist of {waitlist.Count:N0} {(inOrder ? "in answer order" : "NOT in answer order")}, arrival numbers {(arrivalsDistinct ? "distinct" : "MISSING or repeated")}, {extra:N0} bookings stored whose call failed; amenity state payload {payload.Length / 1024.0:N1} KiB")),
             new BurstCheck(mode, "booking records (grain index) equal the answers", differ == 0 && records.Count == answered.Count,
                 string.Create(invariant, $"{records.Count:N0} records for {answered.Count:N0} answers, {differ:N0} differ from their answer")),
         ];

@@ -83,7 +83,7 @@ public static class AmenityEndpoints
     }
 
     private static async Task<Results<Created<BookingView>, Ok<BookingView>>> BookAsync(
-        Guid id, BookingCreateRequest request, ApiPrincipal principal, Access access, IGrainFactory grains, GrainIndex index, HttpContext context)
+        Guid id, BookingCreateRequest request, ApiPrincipal principal, Access access, IGrainFactory grains, ExistingRecords existing, HttpContext context)
     {
         var amenity = await AmenityAsync(id, principal, access, grains);
         var unitId = request.UnitId!.Value;
@@ -102,12 +102,12 @@ public static class AmenityEndpoints
         var end = request.End!.Value;
         var bookingId = IdempotentIds.For(context, principal, id);
         var amenityGrain = grains.GetGrain<IAmenityGrain>(id);
-        if (IdempotentIds.IsDerived(context) && await index.FindAsync(AmenityIndexKinds.Booking, bookingId.ToString("D")) is { } row)
+        if (IdempotentIds.IsDerived(context) && await existing.BookingAsync(bookingId) is { } row)
         {
             // A retry whose stored answer expired: the booking was made, and may since have ended (cancelled, completed),
             // when the amenity no longer holds it. It is answered as it is now, never booked a second time.
-            var existing = row.Deserialize<BookingView>(VrpsJson.Options)!;
-            return TypedResults.Ok(await amenityGrain.FindBookingAsync(bookingId) ?? existing);
+            var record = row.Deserialize<BookingView>(VrpsJson.Options)!;
+            return TypedResults.Ok(await amenityGrain.FindBookingAsync(bookingId) ?? record);
         }
 
         var booking = await amenityGrain.BookAsync(new BookAmenity(bookingId, unitId, request.Resident, start, end), principal.Actor);

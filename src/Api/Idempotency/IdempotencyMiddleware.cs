@@ -63,7 +63,7 @@ internal sealed class IdempotencyMiddleware(
         {
             var now = time.GetUtcNow();
             var deadOwners = DeadSilos();
-            if (await store.TryClaimAsync(scope, key, claimId, hash, now, owner, deadOwners, context.RequestAborted).ConfigureAwait(false))
+            if (await store.TryClaimAsync(scope, key, claimId, hash, now, owner, deadOwners).ConfigureAwait(false))
             {
                 await ExecuteAsync(context, scope, key, claimId).ConfigureAwait(false);
                 return;
@@ -200,7 +200,7 @@ internal sealed class IdempotencyMiddleware(
         try
         {
             // Not the request's token: the work is done, and a client that hung up will retry and want this response.
-            if (!await store.CompleteAsync(keyId, key, claimId, response, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false))
+            if (!await store.CompleteAsync(keyId, key, claimId, response, time.GetUtcNow()).ConfigureAwait(false))
             {
                 IdempotencyLog.ClaimLost(logger, keyId);
             }

@@ -131,6 +131,10 @@ public static class AmenityCalendar
         }
     }
 
+    /// <summary>The local date of an instant in the amenity's timezone (what <see cref="Locate"/> returns for a valid booking).</summary>
+    public static DateOnly LocalDate(DateTimeOffset instant, string timezone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(timezone)).DateTime);
+
     /// <summary>The first local date of the ISO week (Monday) containing <paramref name="date"/>.</summary>
     public static DateOnly WeekStart(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
 

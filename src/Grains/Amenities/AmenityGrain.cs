@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Vrps.Grains.Common;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Amenities;
@@ -13,6 +14,11 @@ namespace Vrps.Grains.Amenities;
 /// this activation, so counting against capacity needs no locks; each turn stages its write pipelined, and booking
 /// records go out as index rows in the same commit. Lifecycle deadlines (holds, slot ends) share one reminder.
 /// </summary>
+/// <remarks>
+/// The open bookings, places taken and waitlists are kept in memory only and rebuilt from the booking rows on
+/// activation: the amenity's stored state is its settings and a few counters, so a write does not grow with the
+/// waitlist (issue 13: 2,240 KiB rewritten per write at 5,000 waiting, before).
+/// </remarks>
 [GrainType("amenity")]
 [Reentrant]
 public sealed class AmenityGrain : EntityGrain<AmenityState>, IAmenityGrain, IDeadlineReceiver
@@ -20,12 +26,52 @@ public sealed class AmenityGrain : EntityGrain<AmenityState>, IAmenityGrain, IDe
     private const string TickReminder = "booking-deadlines";
 
     private readonly CoalescedWrites writes;
+    private readonly GrainIndex index;
+    private readonly OpenBookings open = new();
 
     /// <remarks>A hot grain: reentrant, deciding synchronously and saving through <see cref="CoalescedWrites"/>.</remarks>
-    public AmenityGrain([PersistentState("amenity")] IPersistentState<AmenityState> storage)
+    public AmenityGrain(GrainIndex index, [PersistentState("amenity")] IPersistentState<AmenityState> storage)
         : base(storage)
     {
+        this.index = index;
         writes = new CoalescedWrites(base.SaveAsync, DeactivateOnIdle);
+    }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!Store.RecordExists)
+        {
+            return;
+        }
+
+        if (State.Bookings is not null)
+        {
+            await MoveLegacyBookingsToRowsAsync();
+            return;
+        }
+
+        var rows = await index.ScanAsync(
+            AmenityIndexKinds.Booking, Id.ToString("D"), IndexFields.Status, AmenitySchedule.OpenStatuses, BookingRow.OpenFields, cancellationToken);
+        Schedule.Restore(rows.Select(row => row.Deserialize<BookingRow>(VrpsJson.Options)!).Select(row => (row.Id, row.Entry(State.Timezone))));
+    }
+
+    /// <summary>
+    /// A state written before issue 13 holds its open bookings: they get arrival numbers in their waitlists' order and
+    /// their rows are rewritten with them, in the same commit that drops them from the state. Until that commits, the
+    /// state still holds them, so a crash here repeats the move on the next activation.
+    /// </summary>
+    private async Task MoveLegacyBookingsToRowsAsync()
+    {
+        var schedule = Schedule;
+        schedule.Restore(AmenitySchedule.Legacy(State));
+        foreach (var id in open.Bookings.Keys)
+        {
+            SetBookingRow(schedule.RowOf(id));
+        }
+
+        State.Bookings = null;
+        State.Slots = null;
+        await SaveAsync();
     }
 
     protected override Task SaveAsync() => writes.SaveAsync();
@@ -33,7 +79,7 @@ public sealed class AmenityGrain : EntityGrain<AmenityState>, IAmenityGrain, IDe
     protected override string Kind => AmenityIndexKinds.Amenity;
 
     /// <summary>The rules, deciding on the state as it stands now (the state object is replaced when the amenity is created).</summary>
-    private AmenitySchedule Schedule => new(Id, State);
+    private AmenitySchedule Schedule => new(Id, State, open);
 
     public async Task<AmenityView> InitializeAsync(CreateAmenity command, AmenityContext context, Actor actor)
     {
@@ -160,7 +206,7 @@ public sealed class AmenityGrain : EntityGrain<AmenityState>, IAmenityGrain, IDe
         return outcome.Booking;
     }
 
-    private void EmitAll(IReadOnlyList<BookingView> changes)
+    private void EmitAll(IReadOnlyList<BookingRow> changes)
     {
         foreach (var change in changes)
         {
@@ -169,12 +215,16 @@ public sealed class AmenityGrain : EntityGrain<AmenityState>, IAmenityGrain, IDe
     }
 
     /// <summary>A booking's new status: its event and index row commit with the amenity's next write.</summary>
-    private void Emit(BookingView booking)
+    private void Emit(BookingRow booking)
     {
-        Publish(BookingEvents.For(booking.Status), booking);
+        Publish(BookingEvents.For(booking.Status), booking.View());
+        SetBookingRow(booking);
+    }
+
+    /// <summary>The booking's durable record: what the API reads, and what the amenity rebuilds its open bookings from.</summary>
+    private void SetBookingRow(BookingRow booking) =>
         SetIndex(new IndexEntry(
             AmenityIndexKinds.Booking, booking.Id.ToString("D"), Id.ToString("D"), State.CustomerId.ToString("D"), booking.Resident, booking.CreatedAt, null, booking));
-    }
 
     private void AuditBooking(Guid bookingId, string action, Actor actor, BookingView? before, BookingView after, DateTimeOffset now) =>
         RaiseEvent(

@@ -29,6 +29,11 @@ internal sealed partial class AmenitySchedule
 
     private void CountQuota(Guid unitId, DateOnly date)
     {
+        if (state.Rules.MaxBookingsPerUnit is null)
+        {
+            return;
+        }
+
         var key = UnitDayKey(unitId, date);
         state.UnitDays[key] = state.UnitDays.GetValueOrDefault(key) + 1;
     }
@@ -36,6 +41,11 @@ internal sealed partial class AmenitySchedule
     /// <summary>The quota keeps only bookings that were used or still stand: one that ended unused gives its count back.</summary>
     private void ReleaseQuota(Guid unitId, DateOnly date)
     {
+        if (state.Rules.MaxBookingsPerUnit is null)
+        {
+            return;
+        }
+
         var key = UnitDayKey(unitId, date);
         if (state.UnitDays.TryGetValue(key, out var count))
         {
@@ -52,6 +62,20 @@ internal sealed partial class AmenitySchedule
         }
 
         return total;
+    }
+
+    /// <summary>
+    /// <see cref="PruneQuota"/> at most once a day per activation: the counters age by days, and pruning on every
+    /// booking made a burst quadratic in the number of units (a string per counter per booking).
+    /// </summary>
+    private void PruneQuotaDaily(DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (open.QuotaPrunedOn != today)
+        {
+            PruneQuota(now);
+            open.QuotaPrunedOn = today;
+        }
     }
 
     private void PruneQuota(DateTimeOffset now)

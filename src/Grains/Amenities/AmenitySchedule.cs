@@ -8,16 +8,27 @@ namespace Vrps.Grains.Amenities;
 /// Every decision about an amenity's slots, pure: the booking rules (A2), capacity per slot (A3), the waitlist in
 /// arrival order with holds on freed places (A4) and the booking lifecycle (A5). It decides on the amenity's state in
 /// memory with the time passed in, and reports each booking whose status moved, in order, so the grain can publish it
-/// and write its index row in the same commit as the state.
+/// and write its index row in the same commit as the state. The open bookings and slots it decides on are
+/// <paramref name="open"/>, in memory; their durable record is the bookings' rows (<see cref="Restore"/>).
 /// </summary>
-internal sealed partial class AmenitySchedule(Guid amenityId, AmenityState state)
+internal sealed partial class AmenitySchedule(Guid amenityId, AmenityState state, OpenBookings open)
 {
+    /// <summary>The statuses of a booking the amenity still tracks: the ones an activation reads back.</summary>
+    public static readonly IReadOnlyList<string> OpenStatuses =
+        [BookingStatuses.PendingApproval, BookingStatuses.Confirmed, BookingStatuses.Waitlisted, BookingStatuses.Held, BookingStatuses.CheckedIn];
+
+    /// <summary>A schedule with no open bookings yet (a new amenity, or a test).</summary>
+    public AmenitySchedule(Guid amenityId, AmenityState state)
+        : this(amenityId, state, new OpenBookings())
+    {
+    }
+
     /// <summary>Residents arrive a little early; checking in earlier than this is almost certainly the wrong booking.</summary>
     private static readonly TimeSpan CheckInLead = TimeSpan.FromMinutes(30);
 
     private const int DefaultHoldMinutes = 15;
 
-    private readonly List<BookingView> changes = [];
+    private readonly List<BookingRow> changes = [];
 
     /// <summary>The state of a new amenity, or the validation failure of the first field that does not hold.</summary>
     public static AmenityState Define(CreateAmenity command, AmenityContext context, DateTimeOffset now)
@@ -61,7 +72,7 @@ internal sealed partial class AmenitySchedule(Guid amenityId, AmenityState state
         var slots = AmenityCalendar.SlotStarts(from, to, state.Timezone, state.OpeningHours, state.SlotMinutes, state.BlackoutDates)
             .Select(start =>
             {
-                var entry = state.Slots.GetValueOrDefault(start.ToUnixTimeMilliseconds());
+                var entry = open.Slots.GetValueOrDefault(start.ToUnixTimeMilliseconds());
                 var taken = entry?.Taken ?? 0;
                 return new SlotAvailability(
                     start, start.AddMinutes(state.SlotMinutes), state.CapacityPerSlot, taken, Math.Max(0, state.CapacityPerSlot - taken), entry?.Waitlist.Count ?? 0);
@@ -71,7 +82,7 @@ internal sealed partial class AmenitySchedule(Guid amenityId, AmenityState state
     }
 
     /// <summary>A booking still tracked here (not final), with its live waitlist position; null once it has ended.</summary>
-    public BookingView? Find(Guid bookingId) => state.Bookings.ContainsKey(bookingId) ? ViewOf(bookingId) : null;
+    public BookingView? Find(Guid bookingId) => open.Bookings.ContainsKey(bookingId) ? ViewOf(bookingId) : null;
 
     /// <summary>
     /// Refuses a booking against the rules, or places it: confirmed (or pending approval) when every slot it covers has
@@ -108,7 +119,7 @@ internal sealed partial class AmenitySchedule(Guid amenityId, AmenityState state
         }
 
         RequireQuota(command.UnitId, date);
-        PruneQuota(now);
+        PruneQuotaDaily(now);
 
         var entry = new BookingEntry
         {
@@ -119,8 +130,9 @@ internal sealed partial class AmenitySchedule(Guid amenityId, AmenityState state
             LocalDate = date,
             CreatedAt = now,
             UpdatedAt = now,
+            Arrival = open.NextArrival++,
         };
-        state.Bookings[command.BookingId] = entry;
+        open.Bookings[command.BookingId] = entry;
         CountQuota(command.UnitId, date);
 
         // Arrival order is fair only if nobody passes a waiting booking, even when a place looks free to them.
@@ -133,7 +145,9 @@ internal sealed partial class AmenitySchedule(Guid amenityId, AmenityState state
         else
         {
             first.Waitlist.Add(command.BookingId);
-            Change(command.BookingId, entry, BookingStatuses.Waitlisted, now);
+
+            // Its place is the end of the line: no search of a waitlist that may be thousands long.
+            return Outcome(Change(command.BookingId, entry, BookingStatuses.Waitlisted, now, first.Waitlist.Count));
         }
 
         return Outcome(ViewOf(command.BookingId));
@@ -200,9 +214,9 @@ internal sealed partial class AmenitySchedule(Guid amenityId, AmenityState state
     /// Lapses due holds and closes bookings whose slot has ended (a confirmed booking nobody checked in to is a no-show),
     /// forgets ended slots, then hands freed places to the waitlist.
     /// </summary>
-    public IReadOnlyList<BookingView> Settle(DateTimeOffset now)
+    public IReadOnlyList<BookingRow> Settle(DateTimeOffset now)
     {
-        foreach (var (id, entry) in state.Bookings.ToList())
+        foreach (var (id, entry) in open.Bookings.ToList())
         {
             if (entry.Status == BookingStatuses.Held && entry.HoldExpiresAt <= now && entry.End > now)
             {
@@ -222,9 +236,9 @@ internal sealed partial class AmenitySchedule(Guid amenityId, AmenityState state
             }
         }
 
-        foreach (var key in state.Slots.Where(s => DateTimeOffset.FromUnixTimeMilliseconds(s.Key).AddMinutes(state.SlotMinutes) <= now).Select(static s => s.Key).ToList())
+        foreach (var key in open.Slots.Where(s => DateTimeOffset.FromUnixTimeMilliseconds(s.Key).AddMinutes(state.SlotMinutes) <= now).Select(static s => s.Key).ToList())
         {
-            state.Slots.Remove(key);
+            open.Slots.Remove(key);
         }
 
         Promote(now);
@@ -235,15 +249,83 @@ internal sealed partial class AmenitySchedule(Guid amenityId, AmenityState state
     /// <summary>When <see cref="Settle"/> next has something to do: the earliest hold lapse or booking end; null when nothing is tracked.</summary>
     public DateTimeOffset? NextDeadline()
     {
-        DateTimeOffset? next = null;
-        foreach (var entry in state.Bookings.Values)
+        if (!open.DeadlineKnown)
         {
-            var due = entry.Status == BookingStatuses.Held && entry.HoldExpiresAt is { } hold && hold < entry.End ? hold : entry.End;
-            next = next is null || due < next ? due : next;
+            DateTimeOffset? next = null;
+            foreach (var entry in open.Bookings.Values)
+            {
+                var due = Due(entry);
+                next = next is null || due < next ? due : next;
+            }
+
+            open.NextDeadline = next;
+            open.DeadlineKnown = true;
         }
 
-        return next;
+        return open.NextDeadline;
     }
+
+    /// <summary>
+    /// Rebuilds the open bookings of an amenity from their records (on activation): places taken per slot, and each
+    /// slot's waitlist in arrival order (A4). Records without an arrival number (written before it existed) keep the
+    /// order they are given in, after those with one.
+    /// </summary>
+    public void Restore(IEnumerable<(Guid Id, BookingEntry Entry)> bookings)
+    {
+        var waiting = new List<(Guid Id, BookingEntry Entry)>();
+        foreach (var (id, entry) in bookings)
+        {
+            if (BookingStatuses.IsFinal(entry.Status) || !open.Bookings.TryAdd(id, entry))
+            {
+                continue;
+            }
+
+            open.NextArrival = Math.Max(open.NextArrival, entry.Arrival + 1);
+            if (BookingStatuses.TakesPlace(entry.Status))
+            {
+                TakePlaces(entry);
+            }
+            else if (entry.Status == BookingStatuses.Waitlisted)
+            {
+                waiting.Add((id, entry));
+            }
+        }
+
+        foreach (var (id, entry) in waiting.OrderBy(static w => w.Entry.Arrival == 0 ? long.MaxValue : w.Entry.Arrival))
+        {
+            SlotOf(entry.Start).Waitlist.Add(id);
+        }
+
+        open.DeadlineKnown = false;
+    }
+
+    /// <summary>
+    /// The open bookings of a state written before issue 13, numbered in arrival order: the places holders first,
+    /// then each slot's waitlist in its stored order, so <see cref="Restore"/> rebuilds the same lines.
+    /// </summary>
+    public static IReadOnlyList<(Guid Id, BookingEntry Entry)> Legacy(AmenityState state)
+    {
+        var bookings = state.Bookings ?? [];
+        var waitlisted = (state.Slots ?? []).OrderBy(static s => s.Key).SelectMany(static s => s.Value.Waitlist).Where(bookings.ContainsKey).ToList();
+        var inLine = waitlisted.ToHashSet();
+        var ordered = bookings.Where(b => !inLine.Contains(b.Key)).OrderBy(static b => b.Value.CreatedAt).Select(static b => b.Key).Concat(waitlisted);
+        var arrival = 0L;
+        var result = new List<(Guid, BookingEntry)>();
+        foreach (var id in ordered)
+        {
+            var entry = bookings[id];
+            entry.Arrival = ++arrival;
+            result.Add((id, entry));
+        }
+
+        return result;
+    }
+
+    /// <summary>The row of an open booking as it stands (for rewriting rows, e.g. when moving a legacy state to rows).</summary>
+    public BookingRow RowOf(Guid bookingId) => RowOf(bookingId, open.Bookings[bookingId], null);
+
+    private static DateTimeOffset Due(BookingEntry entry) =>
+        entry.Status == BookingStatuses.Held && entry.HoldExpiresAt is { } hold && hold < entry.End ? hold : entry.End;
 
     public static DomainException InvalidTransition(Guid bookingId, string status) =>
         new("invalid_transition", $"Booking {bookingId} is {status}; that action is not possible from {status}.", DomainErrorKind.Conflict);
@@ -257,12 +339,12 @@ internal sealed partial class AmenitySchedule(Guid amenityId, AmenityState state
         }
 
         act(entry);
-        return Outcome(state.Bookings.ContainsKey(bookingId) ? ViewOf(bookingId) : ViewOf(bookingId, entry));
+        return Outcome(open.Bookings.ContainsKey(bookingId) ? ViewOf(bookingId) : RowOf(bookingId, entry, null).View());
     }
 
     /// <remarks>Finished bookings are no longer tracked here; the API reads their final status from the index first.</remarks>
     private BookingEntry Live(Guid bookingId) =>
-        state.Bookings.GetValueOrDefault(bookingId)
+        open.Bookings.GetValueOrDefault(bookingId)
             ?? throw new DomainException("invalid_transition", $"Booking {bookingId} has already ended.", DomainErrorKind.Conflict);
 
     private IEnumerable<long> SlotKeys(BookingEntry entry)
@@ -276,17 +358,17 @@ internal sealed partial class AmenitySchedule(Guid amenityId, AmenityState state
     private SlotEntry SlotOf(DateTimeOffset start)
     {
         var key = start.ToUnixTimeMilliseconds();
-        if (!state.Slots.TryGetValue(key, out var slot))
+        if (!open.Slots.TryGetValue(key, out var slot))
         {
             slot = new SlotEntry();
-            state.Slots[key] = slot;
+            open.Slots[key] = slot;
         }
 
         return slot;
     }
 
     private bool Fits(BookingEntry entry) =>
-        SlotKeys(entry).All(key => (state.Slots.GetValueOrDefault(key)?.Taken ?? 0) < state.CapacityPerSlot);
+        SlotKeys(entry).All(key => (open.Slots.GetValueOrDefault(key)?.Taken ?? 0) < state.CapacityPerSlot);
 
     private void TakePlaces(BookingEntry entry)
     {
@@ -303,7 +385,7 @@ internal sealed partial class AmenitySchedule(Guid amenityId, AmenityState state
         {
             foreach (var key in SlotKeys(entry))
             {
-                if (state.Slots.TryGetValue(key, out var slot))
+                if (open.Slots.TryGetValue(key, out var slot))
                 {
                     slot.Taken = Math.Max(0, slot.Taken - 1);
                 }
@@ -311,7 +393,7 @@ internal sealed partial class AmenitySchedule(Guid amenityId, AmenityState state
         }
         else if (entry.Status == BookingStatuses.Waitlisted)
         {
-            state.Slots.GetValueOrDefault(entry.Start.ToUnixTimeMilliseconds())?.Waitlist.Remove(bookingId);
+            open.Slots.GetValueOrDefault(entry.Start.ToUnixTimeMilliseconds())?.Waitlist.Remove(bookingId);
         }
     }
 
@@ -321,10 +403,10 @@ internal sealed partial class AmenitySchedule(Guid amenityId, AmenityState state
     /// </summary>
     private void Promote(DateTimeOffset now)
     {
-        var waiting = state.Slots.Where(s => s.Value.Waitlist.Count > 0 && DateTimeOffset.FromUnixTimeMilliseconds(s.Key) > now).OrderBy(static s => s.Key);
+        var waiting = open.Slots.Where(s => s.Value.Waitlist.Count > 0 && DateTimeOffset.FromUnixTimeMilliseconds(s.Key) > now).OrderBy(static s => s.Key);
         foreach (var slot in waiting.Select(static s => s.Value).ToList())
         {
-            while (slot.Waitlist.Count > 0 && state.Bookings.GetValueOrDefault(slot.Waitlist[0]) is { } head && Fits(head))
+            while (slot.Waitlist.Count > 0 && open.Bookings.GetValueOrDefault(slot.Waitlist[0]) is { } head && Fits(head))
             {
                 var id = slot.Waitlist[0];
                 slot.Waitlist.RemoveAt(0);
@@ -343,8 +425,11 @@ internal sealed partial class AmenitySchedule(Guid amenityId, AmenityState state
     }
 
     /// <summary>Moves a booking to a new status and records the move; a final status stops tracking it here.</summary>
-    private void Change(Guid bookingId, BookingEntry entry, string status, DateTimeOffset now)
+    /// <param name="position">Its waitlist position when the caller knows it, saving a search of the line.</param>
+    /// <returns>The booking's view after the move.</returns>
+    private BookingView Change(Guid bookingId, BookingEntry entry, string status, DateTimeOffset now, int? position = null)
     {
+        var before = entry.Status;
         entry.Status = status;
         entry.UpdatedAt = now;
         if (status != BookingStatuses.Held)
@@ -352,20 +437,33 @@ internal sealed partial class AmenitySchedule(Guid amenityId, AmenityState state
             entry.HoldExpiresAt = null;
         }
 
-        changes.Add(state.Bookings.ContainsKey(bookingId) ? ViewOf(bookingId) : ViewOf(bookingId, entry));
+        // A new or moved booking only lowers the earliest deadline; one that leaves or ends a hold may raise it.
+        if (before == BookingStatuses.Held || BookingStatuses.IsFinal(status))
+        {
+            open.DeadlineKnown = false;
+        }
+        else if (open.DeadlineKnown && (open.NextDeadline is not { } next || Due(entry) < next))
+        {
+            open.NextDeadline = Due(entry);
+        }
+
+        var row = RowOf(bookingId, entry, position);
+        changes.Add(row);
         if (BookingStatuses.IsFinal(status))
         {
-            state.Bookings.Remove(bookingId);
+            open.Bookings.Remove(bookingId);
             if (status is BookingStatuses.Cancelled or BookingStatuses.Rejected or BookingStatuses.HoldExpired or BookingStatuses.Expired)
             {
                 ReleaseQuota(entry.UnitId, entry.LocalDate);
             }
         }
+
+        return row.View();
     }
 
     private BookingOutcome Outcome(BookingView booking) => new(booking, TakeChanges());
 
-    private BookingView[] TakeChanges()
+    private BookingRow[] TakeChanges()
     {
         var taken = changes.ToArray();
         changes.Clear();
@@ -375,18 +473,21 @@ internal sealed partial class AmenitySchedule(Guid amenityId, AmenityState state
     private static int? Optional(int? value, string field, int min, int max) =>
         value is { } v ? Numbers.InRange(v, field, min, max) : null;
 
-    private BookingView ViewOf(Guid bookingId) => ViewOf(bookingId, state.Bookings[bookingId]);
+    private BookingView ViewOf(Guid bookingId) => RowOf(bookingId, open.Bookings[bookingId], null).View();
 
-    private BookingView ViewOf(Guid bookingId, BookingEntry entry)
+    private BookingRow RowOf(Guid bookingId, BookingEntry entry, int? position)
     {
-        int? position = null;
-        if (entry.Status == BookingStatuses.Waitlisted && state.Slots.GetValueOrDefault(entry.Start.ToUnixTimeMilliseconds()) is { } slot)
+        if (entry.Status != BookingStatuses.Waitlisted)
+        {
+            position = null;
+        }
+        else if (position is null && open.Slots.GetValueOrDefault(entry.Start.ToUnixTimeMilliseconds()) is { } slot)
         {
             position = slot.Waitlist.IndexOf(bookingId) + 1;
         }
 
-        return new BookingView(
+        return new BookingRow(
             bookingId, amenityId, state.PropertyId, state.CustomerId, entry.UnitId, entry.Resident, entry.Start, entry.End, entry.Status, position,
-            entry.HoldExpiresAt, entry.CreatedAt, entry.UpdatedAt);
+            entry.HoldExpiresAt, entry.CreatedAt, entry.UpdatedAt, entry.Arrival, entry.LocalDate);
     }
 }

@@ -85,6 +85,23 @@ public sealed class GrainIndex(NpgsqlDataSource dataSource)
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string data ? Parse(data) : null;
     }
 
+    /// <summary>The items of those of <paramref name="ids"/>' rows that exist and are not deleted, by id, in one read.</summary>
+    public async Task<IReadOnlyDictionary<string, JsonElement>> FindAllAsync(string kind, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        await using var command = dataSource.CreateCommand(GrainIndexSql.FindAll);
+        command.Parameters.AddWithValue("kind", kind);
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        var items = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            items[reader.GetString(0)] = Parse(reader.GetString(1));
+        }
+
+        return items;
+    }
+
     /// <summary>
     /// The live rows of a kind under a parent whose top-level <paramref name="field"/> is one of
     /// <paramref name="values"/>, each with only the named <paramref name="fields"/>, in one read (for rebuilding

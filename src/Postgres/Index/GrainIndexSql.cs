@@ -42,6 +42,8 @@ internal static class GrainIndexSql
 
     public const string Find = "SELECT data::text FROM grain_index WHERE kind = @kind AND id = @id AND deleted_at IS NULL";
 
+    public const string FindAll = "SELECT id, data::text FROM grain_index WHERE kind = @kind AND id = ANY(@ids) AND deleted_at IS NULL";
+
     /// <summary>Postgres filters the rows and trims each item to the named fields, so only what is asked for is sent.</summary>
     public const string Scan = """
         SELECT (SELECT jsonb_object_agg(f, data -> f) FROM unnest(@fields) AS f)::text

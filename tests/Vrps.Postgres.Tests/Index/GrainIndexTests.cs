@@ -116,6 +116,17 @@ public sealed class GrainIndexTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FindAllAsync_SomeIdsAbsentOrDeleted_ReturnsTheLiveRowsByIdInOneRead()
+    {
+        await Db.WriteAsync(IndexDatabase.Entry("a", 1), IndexDatabase.Entry("b", 2), IndexDatabase.Entry("gone", 3, deletedAt: DateTimeOffset.UnixEpoch.AddDays(1)));
+
+        var found = await Index.FindAllAsync(IndexDatabase.Kind, ["a", "b", "gone", "never"]);
+
+        Assert.Equal(["a", "b"], found.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("b", found["b"].GetProperty("key").GetString());
+    }
+
+    [Fact]
     public async Task ListAsync_LimitBelowOne_ReturnsOneRowPages()
     {
         await Db.WriteAsync(IndexDatabase.Entry("a", 1), IndexDatabase.Entry("b", 2));
