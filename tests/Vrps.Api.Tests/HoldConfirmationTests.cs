@@ -28,6 +28,19 @@ public sealed class HoldConfirmationTests : IAsyncLifetime
     public async Task DisposeAsync() => await silo.DisposeAsync();
 
     [Fact]
+    public async Task Claim_IsCountedInTheLotsOfferList_WithoutAnotherWriteOfTheOffer()
+    {
+        // The tenant's claim-code offer had one claim and nothing after it: its confirmation is written on its own,
+        // so the list (read from the stored rows, not from the grain) shows it.
+        var t = await Tenant.CreateAsync(silo, "Listed");
+
+        await Eventually.HoldsAsync(
+            async () => (await silo.Client.GetOkAsync($"/api/lots/{t.LotId}/offers")).GetProperty("items").EnumerateArray()
+                .Any(o => o.Id() == t.OfferId && o.GetProperty("claimedCount").GetInt32() == 1 && o.GetProperty("pendingCount").GetInt32() == 0),
+            "the offer list counts the claim");
+    }
+
+    [Fact]
     public async Task LotIssue_OfOnePassTwice_IssuesItOnce_AndThePassGrainReadsWhatTheLotWrote()
     {
         var t = await Tenant.CreateAsync(silo, "Lotonce");
