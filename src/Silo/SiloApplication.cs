@@ -80,6 +80,7 @@ public static class SiloApplication
                 silo.AddDashboard();
             }
         });
+        CachedGrainFactory.Register(services);
         services.AddEventLogReader();
         MigrateAtStart.Register(services, new MigrationSet("api", typeof(ApiServiceCollectionExtensions).Assembly));
         services.AddVrpsApi();
