@@ -17,12 +17,6 @@ public static class IndexKinds
     public const string Offer = "offer";
     public const string Pass = "pass";
 
-    /// <summary>A pass listed under its unit.</summary>
-    public const string UnitPass = "unit_pass";
-
-    /// <summary>A pass listed under its consumer.</summary>
-    public const string ConsumerPass = "consumer_pass";
-
     /// <summary>An offer's claim code, keyed "lotId:normalized code".</summary>
     public const string ClaimCode = "claim_code";
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Vrps.Grains.Passes;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Money;
@@ -37,18 +38,15 @@ public sealed class PassIssuanceTests
     }
 
     [Fact]
-    public void IndexRows_ListThePassUnderItsLot_ItsUnit_AndItsConsumer()
+    public void IndexRow_OneRowUnderTheLot_ForTheCompany_CarryingTheConsumerItIsFoundBy()
     {
-        var unitId = Guid.NewGuid();
-        var view = PassIssuance.View(Guid.NewGuid(), PassIssuance.NewState(Command(TimeSpan.FromHours(4), unitId), Now));
+        var view = PassIssuance.View(Guid.NewGuid(), PassIssuance.NewState(Command(TimeSpan.FromHours(4), Guid.NewGuid()), Now));
 
-        var rows = PassIssuance.IndexRows(view).ToList();
+        var row = PassIssuance.IndexRow(view);
 
-        Assert.Equal(
-            [(IndexKinds.Pass, view.LotId.ToString("D")), (IndexKinds.UnitPass, unitId.ToString("D")), (IndexKinds.ConsumerPass, view.ConsumerId.ToString("D"))],
-            rows.Select(static r => (r.Kind, r.ParentId)).ToList());
-        Assert.All(rows, r => Assert.Equal(view.Id.ToString("D"), r.Id));
-        Assert.Equal(2, PassIssuance.IndexRows(view with { UnitId = null }).Count());
+        Assert.Equal((IndexKinds.Pass, view.Id.ToString("D"), view.LotId.ToString("D"), view.CustomerId.ToString("D")), (row.Kind, row.Id, row.ParentId, row.TenantId));
+        var item = JsonSerializer.SerializeToElement(row.Data, VrpsJson.Options);
+        Assert.Equal(view.ConsumerId.ToString("D"), item.GetProperty(PassIssuance.ConsumerField).GetString());
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Vrps.Api.Auth;
 using Vrps.Api.Paging;
 using Vrps.Api.Requests;
+using Vrps.Grains.Passes;
 using Vrps.Grains.Rules;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Consumers;
@@ -102,7 +103,8 @@ public static class ConsumerEndpoints
         Guid id, int? limit, string? cursor, ApiPrincipal principal, IGrainFactory grains, GrainIndex index)
     {
         await FindAsync(principal, id, grains);
-        return TypedResults.Ok(await PageRequest.ReadAsync<PassView>(index, IndexKinds.ConsumerPass, id.ToString("D"), null, limit, cursor));
+        return TypedResults.Ok(await PageRequest.ReadAsync<PassView>(
+            index, IndexKinds.Pass, null, null, limit, cursor, match: (PassIssuance.ConsumerField, id.ToString("D"))));
     }
 
     /// <summary>The consumer, for their own key and platform admins; for every other key it does not exist.</summary>

@@ -99,8 +99,10 @@ public sealed class LotOccupancyGrain : VrpsGrain, ILotOccupancyGrain, IDeadline
             var view = PassIssuance.View(passId, pass);
             var passGrain = GrainFactory.GetGrain<IPassGrain>(passId).GetGrainId();
             var (deadline, dueAt) = PassIssuance.FirstDeadline(pass, command.ExpiringSoonLead);
-            List<ICommitEffect> effects = [DeadlineOf(passGrain, deadline, dueAt), EventOf(TenantEvents.Namespace, view.CustomerId, EventTypes.PassIssued, view)];
-            effects.AddRange(PassIssuance.IndexRows(view).Select(IndexRowOf));
+            List<ICommitEffect> effects =
+            [
+                DeadlineOf(passGrain, deadline, dueAt), EventOf(TenantEvents.Namespace, view.CustomerId, EventTypes.PassIssued, view), IndexRowOf(PassIssuance.IndexRow(view)),
+            ];
             if (PassIssuance.Payment(view) is { } payment)
             {
                 effects.Add(IndexRowOf(payment));

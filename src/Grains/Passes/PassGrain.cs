@@ -130,15 +130,9 @@ public sealed class PassGrain([PersistentState(PassIssuance.StateName)] IPersist
         {
             RaiseEvent(PassLifecycle.UnitNamespace, unitId, PassLifecycle.Changed, change);
         }
-
-        // The lot's row is the entity's own (IndexRow, staged by SaveAsync); the unit's and the consumer's follow it.
-        foreach (var row in PassIssuance.IndexRows(view).Skip(1))
-        {
-            SetIndex(row);
-        }
     }
 
-    protected override IndexEntry IndexRow() => PassIssuance.IndexRows(View()).First();
+    protected override IndexEntry IndexRow() => PassIssuance.IndexRow(View());
 
     private PassView View() => PassIssuance.View(Id, State);
 }

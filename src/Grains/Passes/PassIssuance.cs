@@ -60,20 +60,19 @@ public static class PassIssuance
             state.ConsumerId, state.Plate, state.Status, state.StartsAt, state.EndsAt, state.EndedAt, state.AmountCents, state.CreatedAt);
     }
 
-    /// <summary>The pass's rows in the grain index, written with every change: under its lot, its unit (if any) and its consumer.</summary>
-    public static IEnumerable<IndexEntry> IndexRows(PassView view)
+    /// <summary>
+    /// The pass's row in the grain index, written with every change: listed under its lot and its company. A
+    /// consumer's passes are the same rows found by their <c>consumerId</c> (an expression index, see the index's
+    /// migration 0002), so a pass costs one index row, not one per list it appears in.
+    /// </summary>
+    public static IndexEntry IndexRow(PassView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var id = view.Id.ToString("D");
-        var customer = view.CustomerId.ToString("D");
-        yield return new IndexEntry(IndexKinds.Pass, id, view.LotId.ToString("D"), customer, view.Plate, view.IssuedAt, null, view);
-        if (view.UnitId is { } unitId)
-        {
-            yield return new IndexEntry(IndexKinds.UnitPass, id, unitId.ToString("D"), customer, view.Plate, view.IssuedAt, null, view);
-        }
-
-        yield return new IndexEntry(IndexKinds.ConsumerPass, id, view.ConsumerId.ToString("D"), null, view.Plate, view.IssuedAt, null, view);
+        return new IndexEntry(IndexKinds.Pass, view.Id.ToString("D"), view.LotId.ToString("D"), view.CustomerId.ToString("D"), view.Plate, view.IssuedAt, null, view);
     }
+
+    /// <summary>The item field a consumer's passes are found by (the <c>consumerId</c> of <see cref="PassView"/>).</summary>
+    public const string ConsumerField = "consumerId";
 
     /// <summary>The settled payment of a paid pass, listed with the company's transactions; none for a free pass.</summary>
     public static IndexEntry? Payment(PassView view)

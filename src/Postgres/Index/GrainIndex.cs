@@ -26,21 +26,8 @@ public sealed class GrainIndex(NpgsqlDataSource dataSource)
         string kind, string? parentId, string? tenantId, string? cursor, int limit, bool includeDeleted = false,
         (string Field, string Value)? match = null, CancellationToken cancellationToken = default)
     {
-        var (afterTime, afterId) = DecodeCursor(cursor);
         limit = Math.Clamp(limit, 1, MaxPageSize);
-        await using var command = dataSource.CreateCommand(GrainIndexSql.List);
-        command.Parameters.AddWithValue("kind", kind);
-        command.Parameters.Add(Nullable("parent", NpgsqlDbType.Text, parentId));
-        command.Parameters.Add(Nullable("tenant", NpgsqlDbType.Text, tenantId));
-        command.Parameters.AddWithValue("include_deleted", includeDeleted);
-        command.Parameters.Add(Nullable("field", NpgsqlDbType.Text, match?.Field));
-        command.Parameters.Add(Nullable("value", NpgsqlDbType.Text, match?.Value));
-        command.Parameters.Add(Nullable("after_time", NpgsqlDbType.TimestampTz, afterTime));
-        command.Parameters.AddWithValue("after_id", afterId ?? string.Empty);
-
-        // One row more than the page: whether it exists says whether there is a next page, without a count.
-        command.Parameters.AddWithValue("limit", limit + 1);
-
+        await using var command = ListCommand(kind, parentId, tenantId, cursor, limit, includeDeleted, match);
         var items = new List<JsonElement>();
         (DateTimeOffset Time, string? Id) last = default;
         var more = false;
@@ -58,6 +45,24 @@ public sealed class GrainIndex(NpgsqlDataSource dataSource)
         }
 
         return new GrainIndexPage(items, more ? EncodeCursor(last.Time, last.Id!) : null);
+    }
+
+    /// <summary>The page's query with its parameters: one row more than the page, whose presence says whether a next page exists.</summary>
+    internal NpgsqlCommand ListCommand(
+        string kind, string? parentId, string? tenantId, string? cursor, int limit, bool includeDeleted, (string Field, string Value)? match)
+    {
+        var (afterTime, afterId) = DecodeCursor(cursor);
+        var command = dataSource.CreateCommand(GrainIndexSql.List);
+        command.Parameters.AddWithValue("kind", kind);
+        command.Parameters.Add(Nullable("parent", NpgsqlDbType.Text, parentId));
+        command.Parameters.Add(Nullable("tenant", NpgsqlDbType.Text, tenantId));
+        command.Parameters.AddWithValue("include_deleted", includeDeleted);
+        command.Parameters.Add(Nullable("field", NpgsqlDbType.Text, match?.Field));
+        command.Parameters.Add(Nullable("value", NpgsqlDbType.Text, match?.Value));
+        command.Parameters.Add(Nullable("after_time", NpgsqlDbType.TimestampTz, afterTime));
+        command.Parameters.AddWithValue("after_id", afterId ?? string.Empty);
+        command.Parameters.AddWithValue("limit", limit + 1);
+        return command;
     }
 
     /// <summary>Ids of the kind's rows under a parent, deleted ones excluded (for cascades).</summary>

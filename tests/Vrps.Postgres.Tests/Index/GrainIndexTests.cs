@@ -104,6 +104,39 @@ public sealed class GrainIndexTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListAsync_PassesOfAConsumer_PagedThroughTheConsumerIndex_NotAScanOfEveryPass()
+    {
+        // A consumer's passes are the pass rows themselves, found by the consumerId of their item: 4,000 passes of
+        // 400 consumers, and the list of one of them reads its ten rows through grain_index_pass_consumer.
+        await Db.WriteAsync(Enumerable.Range(0, 4_000)
+            .Select(static i => new IndexEntry(
+                "pass", $"pass-{i:D4}", "lot-1", "customer-1", null, DateTimeOffset.UnixEpoch.AddMinutes(i), null,
+                new { key = $"pass-{i:D4}", consumerId = $"consumer-{i % 400}" }))
+            .ToArray());
+        await using (var analyze = Db.DataSource.CreateCommand("ANALYZE grain_index"))
+        {
+            await analyze.ExecuteNonQueryAsync();
+        }
+
+        var first = await Index.ListAsync("pass", null, null, null, 6, match: ("consumerId", "consumer-7"));
+        var second = await Index.ListAsync("pass", null, null, first.NextCursor, 6, match: ("consumerId", "consumer-7"));
+        await using var explain = Index.ListCommand("pass", null, null, first.NextCursor, 6, false, ("consumerId", "consumer-7"));
+        explain.CommandText = "EXPLAIN " + explain.CommandText;
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Equal(Enumerable.Range(0, 10).Select(static n => (string?)$"pass-{7 + (400 * n):D4}").ToList(), Keys(first, second));
+        Assert.Null(second.NextCursor);
+        Assert.Contains(plan, static line => line.Contains("grain_index_pass_consumer", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ListAsync_DeletedRows_LeftOutUnlessIncluded()
     {
         await Db.WriteAsync(IndexDatabase.Entry("live", 1), IndexDatabase.Entry("gone", 2, deletedAt: DateTimeOffset.UnixEpoch.AddDays(1)));
