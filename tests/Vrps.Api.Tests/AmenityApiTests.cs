@@ -244,11 +244,11 @@ public sealed class AmenityApiTests : IAsyncLifetime
             // The old layout, with the stored line the other way round from the rows' creation, so the order can only come from it.
             await using var legacy = database.CreateCommand("""
                 UPDATE grain_storage
-                   SET payload = payload || jsonb_build_object(
-                       'bookings', (SELECT jsonb_object_agg(id, data - 'arrival') FROM grain_index WHERE kind = 'booking' AND parent_id = @amenity),
+                   SET payload = payload::jsonb || jsonb_build_object(
+                       'bookings', (SELECT jsonb_object_agg(id, data::jsonb - 'arrival') FROM grain_index WHERE kind = 'booking' AND parent_id = @amenity),
                        'slots', jsonb_build_object(@slot, jsonb_build_object('taken', 1, 'waitlist', jsonb_build_array(@third, @second))))
                  WHERE grain_type = 'amenity' AND grain_key = @key;
-                UPDATE grain_index SET data = data - 'arrival' - 'localDate' WHERE kind = 'booking' AND parent_id = @amenity;
+                UPDATE grain_index SET data = data::jsonb - 'arrival' - 'localDate' WHERE kind = 'booking' AND parent_id = @amenity;
                 """);
             legacy.Parameters.AddWithValue("amenity", amenity.ToString("D"));
             legacy.Parameters.AddWithValue("key", amenity.ToString("N"));
@@ -265,7 +265,7 @@ public sealed class AmenityApiTests : IAsyncLifetime
         var secondPosition = (await Admin.GetOkAsync($"/api/bookings/{second}")).GetProperty("position").GetInt32();
         var late = await BookOkAsync(amenity, t, start, "Late");
         await using var stored = Npgsql.NpgsqlDataSource.Create(database);
-        await using var state = stored.CreateCommand("SELECT payload ? 'bookings' FROM grain_storage WHERE grain_type = 'amenity' AND grain_key = @key");
+        await using var state = stored.CreateCommand("SELECT payload::jsonb ? 'bookings' FROM grain_storage WHERE grain_type = 'amenity' AND grain_key = @key");
         state.Parameters.AddWithValue("key", amenity.ToString("N"));
         var stillInState = (bool)(await state.ExecuteScalarAsync())!;
 

@@ -14,7 +14,7 @@ public sealed class CrashMidRevocationTests
     private const string AdminKey = "revocation-crash-admin-key";
 
     private const string UnitsHoldingLotSql =
-        "SELECT count(*) FROM grain_storage WHERE grain_type = 'unit' AND payload -> 'lotIds' ? @lot";
+        "SELECT count(*) FROM grain_storage WHERE grain_type = 'unit' AND payload::jsonb -> 'lotIds' ? @lot";
 
     [Fact]
     public async Task RevokePeerProperty_SiloKilledHalfWay_EveryUnitLosesTheLotAfterRestart()

@@ -7,7 +7,7 @@ namespace Vrps.Bench.OrleansStorage;
 /// <summary>Reads each grain's stored value and version straight from a provider's table, after the silo stopped.</summary>
 internal static class StoredRows
 {
-    // The stock provider stores its serializer's bytes (JSON by default), ours jsonb; both payloads carry the key.
+    // The stock provider stores its serializer's bytes (JSON by default), ours json; both payloads carry the key.
     private const string AdoNetRows = "SELECT payload, version::bigint FROM orleans_storage WHERE state_name = $1";
     private const string VrpsRows = "SELECT convert_to(payload::text, 'UTF8'), version FROM grain_storage WHERE state_name = $1";
 

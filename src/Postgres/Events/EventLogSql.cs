@@ -27,7 +27,7 @@ internal static class EventLogSql
             ON CONFLICT (stream_namespace, stream_key) DO UPDATE SET last_sequence = s.last_sequence + excluded.last_sequence
             RETURNING stream_namespace, stream_key, last_sequence)
         INSERT INTO event_log (stream_namespace, stream_key, stream_hash, sequence, type, payload, occurred_at)
-        SELECT e.stream_namespace, e.stream_key, e.stream_hash, a.last_sequence - e.events + e.nth, e.type, e.payload::jsonb, e.occurred_at
+        SELECT e.stream_namespace, e.stream_key, e.stream_hash, a.last_sequence - e.events + e.nth, e.type, e.payload::json, e.occurred_at
           FROM staged e
           JOIN advanced a ON a.stream_namespace = e.stream_namespace AND a.stream_key = e.stream_key
          ORDER BY e.ordinal

@@ -9,7 +9,7 @@ internal static class GrainIndexSql
     /// </summary>
     public const string UpsertAll = """
         INSERT INTO grain_index (kind, id, parent_id, tenant_id, name, created_at, deleted_at, data)
-        SELECT r.kind, r.id, r.parent_id, r.tenant_id, r.name, r.created_at, r.deleted_at, r.data::jsonb
+        SELECT r.kind, r.id, r.parent_id, r.tenant_id, r.name, r.created_at, r.deleted_at, r.data::json
           FROM unnest(@kinds, @ids, @parents, @tenants, @names, @created, @deleted, @data)
                AS r(kind, id, parent_id, tenant_id, name, created_at, deleted_at, data)
         ON CONFLICT (kind, id) DO UPDATE
@@ -46,7 +46,7 @@ internal static class GrainIndexSql
 
     /// <summary>Postgres filters the rows and trims each item to the named fields, so only what is asked for is sent.</summary>
     public const string Scan = """
-        SELECT (SELECT jsonb_object_agg(f, data -> f) FROM unnest(@fields) AS f)::text
+        SELECT (SELECT json_object_agg(f, data -> f) FROM unnest(@fields) AS f)::text
           FROM grain_index
          WHERE kind = @kind AND parent_id = @parent AND deleted_at IS NULL AND data ->> @field = ANY(@values)
          ORDER BY created_at, id

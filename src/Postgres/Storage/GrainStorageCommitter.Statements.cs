@@ -170,7 +170,7 @@ internal sealed partial class GrainStorageCommitter
         command.Parameters.AddWithValue("names", writes.Select(static w => w.Key.StateName).ToArray());
     }
 
-    // Text on the wire, cast to jsonb in the statement; a clear sends NULL, which leaves a tombstone.
+    // Text on the wire, cast to json in the statement; a clear sends NULL, which leaves a tombstone.
     private static NpgsqlParameter Payloads(List<StateWrite> writes) =>
         new("payloads", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = writes.Select(static w => w.Payload).ToArray() };
 }

@@ -12,7 +12,7 @@ internal static class GrainStorageSql
     // Each row changes only if it still holds the version its writer read; the rows returned are the writes that won.
     public const string Update = """
         UPDATE grain_storage AS g
-           SET payload = u.payload::jsonb, version = u.expected + 1, updated_at = @now
+           SET payload = u.payload::json, version = u.expected + 1, updated_at = @now
           FROM unnest(@types, @keys, @names, @expected, @payloads) AS u(grain_type, grain_key, state_name, expected, payload)
          WHERE g.grain_type = u.grain_type AND g.grain_key = u.grain_key AND g.state_name = u.state_name
            AND g.version = u.expected
@@ -22,7 +22,7 @@ internal static class GrainStorageSql
     // A writer without an ETag believes no row exists; if one does (also a tombstone), nothing is inserted for it.
     public const string Insert = """
         INSERT INTO grain_storage (grain_type, grain_key, state_name, version, payload, updated_at)
-        SELECT u.grain_type, u.grain_key, u.state_name, 1, u.payload::jsonb, @now
+        SELECT u.grain_type, u.grain_key, u.state_name, 1, u.payload::json, @now
           FROM unnest(@types, @keys, @names, @payloads) AS u(grain_type, grain_key, state_name, payload)
         ON CONFLICT DO NOTHING
         RETURNING grain_type, grain_key, state_name

@@ -28,7 +28,7 @@ internal sealed class NewGrainStates : ICommitEffectCombiner
 
     private const string InsertAll = """
         INSERT INTO grain_storage (grain_type, grain_key, state_name, version, payload, updated_at)
-        SELECT u.grain_type, u.grain_key, u.state_name, 1, u.payload::jsonb, u.created_at
+        SELECT u.grain_type, u.grain_key, u.state_name, 1, u.payload::json, u.created_at
           FROM unnest(@types, @keys, @names, @payloads, @created) AS u(grain_type, grain_key, state_name, payload, created_at)
         ON CONFLICT DO NOTHING
         """;

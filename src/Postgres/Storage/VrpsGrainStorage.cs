@@ -11,7 +11,7 @@ using Vrps.Postgres.Migrations;
 namespace Vrps.Postgres.Storage;
 
 /// <summary>
-/// Orleans grain storage on Npgsql: jsonb state keyed by the full grain id and state name, a bigint version as the
+/// Orleans grain storage on Npgsql: json state keyed by the full grain id and state name, a bigint version as the
 /// ETag, reads and writes of all activations coalesced into shared queries and transactions, and each write's staged effects committed in
 /// the transaction that holds it.
 /// </summary>

@@ -21,7 +21,7 @@ public sealed class VrpsGrainStorageOptions
     public int MaxBatchSize { get; set; } = DefaultMaxBatchSize;
 
     /// <summary>
-    /// How grain state types become jsonb. The default is System.Text.Json's web defaults (camelCase names), which
+    /// How grain state types become json. The default is System.Text.Json's web defaults (camelCase names), which
     /// reads the public properties of a <c>[GenerateSerializer]</c> state class.
     /// </summary>
     public JsonSerializerOptions JsonSerializerOptions { get; set; } = new(JsonSerializerDefaults.Web);

@@ -290,7 +290,8 @@ public sealed class GrainIndexTests : IAsyncLifetime
 
         var rows = await Index.ScanAsync(IndexDatabase.Kind, "p1", "status", ["open", "held"], ["key"]);
 
-        Assert.Equal(["""{"key": "a"}""", """{"key": "b"}"""], rows.Select(static r => r.GetRawText()));
+        Assert.Equal([["key"], ["key"]], rows.Select(static r => r.EnumerateObject().Select(static p => p.Name).ToList()));
+        Assert.Equal(["a", "b"], rows.Select(static r => r.GetProperty("key").GetString()));
     }
 
     private static List<string?> Keys(params GrainIndexPage[] pages) =>
