@@ -17,6 +17,7 @@ using Vrps.Interfaces;
 using Vrps.Postgres.AdoNet;
 using Vrps.Postgres.Deadlines;
 using Vrps.Postgres.Events;
+using Vrps.Postgres.Connections;
 using Vrps.Postgres.Index;
 using Vrps.Postgres.Migrations;
 using Vrps.Postgres.Storage;
@@ -38,6 +39,7 @@ public static class SiloApplication
     public static WebApplication Build(WebApplicationBuilder builder, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        connectionString = PostgresConnectionStrings.WithDefaults(connectionString);
         var configuration = builder.Configuration;
         var services = builder.Services;
         services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));

@@ -44,6 +44,7 @@ internal static class OfferClaimsBenchmark
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.ConnectionStringBuilder.MaxPoolSize = SqlConnections;
+        builder.ConnectionStringBuilder.MaxAutoPrepare = 4;
         await using var dataSource = builder.Build();
         await using (var setup = dataSource.CreateCommand("""
             CREATE TABLE bench_offer (id int PRIMARY KEY, claimed int NOT NULL, capacity int NOT NULL);

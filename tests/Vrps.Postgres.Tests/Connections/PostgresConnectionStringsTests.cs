@@ -1,0 +1,29 @@
+using Npgsql;
+using Vrps.Postgres.Connections;
+
+namespace Vrps.Postgres.Tests.Connections;
+
+public sealed class PostgresConnectionStringsTests
+{
+    [Fact]
+    public void WithDefaults_NothingSaid_PreparesTheProvidersStatements()
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.WithDefaults("Host=db;Database=vrps;Username=app"));
+
+        Assert.Equal(PostgresConnectionStrings.DefaultMaxAutoPrepare, tuned.MaxAutoPrepare);
+        Assert.Equal("db", tuned.Host);
+        Assert.Equal("vrps", tuned.Database);
+        Assert.Equal("app", tuned.Username);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db;MaxAutoPrepare=0", 0)]
+    [InlineData("Host=db;max auto prepare=7", 7)]
+    public void WithDefaults_OperatorChose_KeepsTheirChoice(string connectionString, int expected)
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.WithDefaults(connectionString));
+
+        Assert.Equal(expected, tuned.MaxAutoPrepare);
+    }
+}
