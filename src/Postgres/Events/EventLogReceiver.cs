@@ -19,6 +19,7 @@ internal sealed class EventLogReceiver(
     EventLogMetrics metrics,
     ILogger<EventLogReceiver> logger) : IQueueAdapterReceiver
 {
+    private readonly string readQueue = EventLogSql.ReadQueue(options.QueueCount);
     private readonly SortedSet<long> undelivered = [];
     private long readUpTo;
     private long checkpoint;
@@ -39,27 +40,19 @@ internal sealed class EventLogReceiver(
     public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount)
     {
         var max = maxCount > 0 ? Math.Min(maxCount, options.BatchSize) : options.BatchSize;
-        await using var command = dataSource.CreateCommand(EventLogSql.ReadQueue);
+        await using var command = dataSource.CreateCommand(readQueue);
         command.Parameters.AddWithValue("after", readUpTo);
-        command.Parameters.AddWithValue("scan", (long)max * options.QueueCount);
-        command.Parameters.AddWithValue("queues", options.QueueCount);
+        command.Parameters.AddWithValue("limit", (long)max);
         command.Parameters.AddWithValue("queue", queue);
         var batches = new List<IBatchContainer>();
-        long? scannedTo = null;
-        var more = false;
+        long? visibleTo = null;
         await using (var reader = await command.ExecuteReaderAsync().ConfigureAwait(false))
         {
             while (await reader.ReadAsync().ConfigureAwait(false))
             {
-                scannedTo ??= reader.IsDBNull(0) ? null : reader.GetInt64(0);
+                visibleTo ??= reader.IsDBNull(0) ? null : reader.GetInt64(0);
                 if (reader.IsDBNull(1))
                 {
-                    break;
-                }
-
-                if (batches.Count == max)
-                {
-                    more = true;
                     break;
                 }
 
@@ -81,8 +74,8 @@ internal sealed class EventLogReceiver(
         metrics.Read(providerName, batches.Count);
 
         // Positions commit in order (the append lock), so nothing can still appear at or below what this read saw.
-        // When this queue had more rows than it took, the rest are read next time, from the last one taken.
-        readUpTo = more ? batches[^1].SequenceToken.SequenceNumber : scannedTo ?? readUpTo;
+        // A full read may have left rows of this queue behind: the next read goes on from the last one taken.
+        readUpTo = batches.Count == max ? batches[^1].SequenceToken.SequenceNumber : Math.Max(readUpTo, visibleTo ?? readUpTo);
         if (undelivered.Count == 0 && readUpTo > checkpoint)
         {
             // Only other queues' events went by: nothing of ours awaits delivery, so a restart need not rescan them.

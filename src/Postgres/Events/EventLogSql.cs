@@ -34,21 +34,23 @@ internal static class EventLogSql
         """;
 
     /// <summary>
-    /// One queue's events within the next @scan positions of the whole log, in one statement so the window and its
-    /// rows come from one snapshot. The first column, the window's last position, lets a queue whose streams are quiet
-    /// move past the other queues' rows instead of rescanning them on every poll. A queue without a row in the window
-    /// still gets one row, its event columns null.
+    /// One queue's next events after @after, in position order, and the highest position the same snapshot sees. A queue
+    /// is the streams whose hash modulo the queue count is its number; the count is written into the statement (it is
+    /// a validated integer), so that with the default count the read seeks <c>event_log_queue_8</c> to its own rows
+    /// instead of scanning every queue's. Positions commit in order (the append lock), so when fewer than @limit rows
+    /// come back the queue has nothing else up to that highest position, and a quiet queue moves past the others' rows.
+    /// A read that finds no row of its own still gets one row, its event columns null.
     /// </summary>
-    public const string ReadQueue = """
-        WITH scanned AS MATERIALIZED (
-            SELECT position, stream_namespace, stream_key, stream_hash, sequence, type, payload, occurred_at
+    public static string ReadQueue(int queueCount) => $"""
+        WITH bound AS (SELECT max(position) AS visible_to FROM event_log),
+        queued AS (
+            SELECT position, stream_namespace, stream_key, sequence, type, payload, occurred_at
             FROM event_log
-            WHERE position > @after
+            WHERE stream_hash % {queueCount} = @queue AND position > @after
             ORDER BY position
-            LIMIT @scan),
-        bound AS (SELECT max(position) AS scanned_to FROM scanned)
-        SELECT bound.scanned_to, e.position, e.stream_namespace, e.stream_key, e.sequence, e.type, e.payload::text, e.occurred_at
-        FROM bound LEFT JOIN scanned e ON e.stream_hash % @queues = @queue
+            LIMIT @limit)
+        SELECT bound.visible_to, e.position, e.stream_namespace, e.stream_key, e.sequence, e.type, e.payload::text, e.occurred_at
+        FROM bound LEFT JOIN queued e ON true
         ORDER BY e.position
         """;
 

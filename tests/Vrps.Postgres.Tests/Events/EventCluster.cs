@@ -25,7 +25,7 @@ internal sealed class EventCluster : IAsyncDisposable
 
     public IGrainFactory Grains => Cluster.Client;
 
-    public static async Task<EventCluster> StartAsync(string connectionString)
+    public static async Task<EventCluster> StartAsync(string connectionString, int queueCount = QueueCount, int batchSize = 500)
     {
         // Small pools: test classes run side by side on one server whose connections are limited.
         var pooled = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 20 }.ConnectionString;
@@ -35,7 +35,11 @@ internal sealed class EventCluster : IAsyncDisposable
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddVrpsGrainStorage(StorageName, options => options.ConnectionString = pooled);
-            silo.AddEventLogStreams(StreamsName, pooled, options => options.QueueCount = QueueCount);
+            silo.AddEventLogStreams(StreamsName, pooled, options =>
+            {
+                options.QueueCount = queueCount;
+                options.BatchSize = batchSize;
+            });
         });
         var cluster = builder.Build();
         try

@@ -196,6 +196,30 @@ public sealed class EventDeliveryTests
     }
 
     [Fact]
+    public async Task Read_QueueWithMoreEventsThanOneRead_DeliversThemAllInOrderThroughTheQueueIndex()
+    {
+        // Eight queues read through event_log_queue_8 (the default split); a read takes at most 10 events here, so a
+        // queue's 25 events take three reads, each going on from the last event the previous one took.
+        var connection = await TestPostgres.CreateDatabaseAsync("events_full_reads");
+        await using var cluster = await EventCluster.StartAsync(connection, queueCount: 8, batchSize: 10);
+        await using var dataSource = NpgsqlDataSource.Create(connection);
+        var stream = NewKey();
+        var source = cluster.Grains.GetGrain<IEventSourceGrain>(NewKey());
+
+        await source.AppendAsync(stream, 25);
+        await cluster.Grains.GetGrain<IEventSourceGrain>(NewKey()).AppendAsync(NewKey(), 5);
+
+        var sink = EventSink.For(stream);
+        await Eventually.HoldsAsync(() => sink.Accepted.Count >= 25, "the queue's 25 events reach the subscriber");
+        Assert.Equal(Enumerable.Range(1, 25).Select(static n => (long)n), sink.Accepted.Select(static e => e.Sequence));
+        await Eventually.HoldsAsync(
+            async () => await CountAsync(
+                dataSource,
+                "SELECT count(*) FROM event_log_checkpoints WHERE position = (SELECT max(position) FROM event_log)") == 8,
+            "every queue's checkpoint reaches the end of the log");
+    }
+
+    [Fact]
     public async Task Delivery_EventsDelivered_CountedInMetrics()
     {
         var connection = await TestPostgres.CreateDatabaseAsync("events_metrics");

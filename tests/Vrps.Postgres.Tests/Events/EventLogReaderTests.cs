@@ -92,6 +92,33 @@ public sealed class EventLogReaderTests
     }
 
     [Fact]
+    public async Task ReadQueue_DefaultEightQueues_SeeksTheQueueIndex()
+    {
+        await using var dataSource = await CreateLogAsync("queue_plan");
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using (var off = new NpgsqlCommand("SET enable_seqscan = off", connection))
+        {
+            await off.ExecuteNonQueryAsync();
+        }
+
+        // A queue that scanned the whole log would read every event once per queue.
+        await using var explain = new NpgsqlCommand("EXPLAIN " + EventLogSql.ReadQueue(8), connection);
+        explain.Parameters.AddWithValue("queue", 3);
+        explain.Parameters.AddWithValue("after", 0L);
+        explain.Parameters.AddWithValue("limit", 500L);
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Contains(plan, static line => line.Contains("event_log_queue_8", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ReadStreamAsync_AfterASequence_ReturnsThatStreamsLaterEventsInOrder()
     {
         await using var dataSource = await CreateLogAsync("reader_stream");
