@@ -26,7 +26,6 @@ public static class IndexKinds
     /// <summary>A lot found by its slug (the landing page the lot's QR code points at).</summary>
     public const string LotSlug = "lot_slug";
 
-    public const string Consumer = "consumer";
     public const string Reservation = "reservation";
     public const string TouchpointSchedule = "touchpoint_schedule";
     public const string Ticket = "ticket";

@@ -85,8 +85,6 @@ public sealed class ConsumerGrain([PersistentState(ConsumerRecord.StateName)] IP
             }
         }
 
-        var now = TimeProvider.GetUtcNow();
-        SetIndex(ConsumerRecord.IndexRow(id, state.State, now));
         await state.ClearStateAsync();
     }
 
@@ -101,11 +99,7 @@ public sealed class ConsumerGrain([PersistentState(ConsumerRecord.StateName)] IP
         }
     }
 
-    private Task SaveAsync()
-    {
-        SetIndex(ConsumerRecord.IndexRow(this.GetPrimaryKey(), state.State, null));
-        return state.WriteStateAsync();
-    }
+    private Task SaveAsync() => state.WriteStateAsync();
 
     private ConsumerView View() => ConsumerRecord.View(this.GetPrimaryKey(), state.State);
 }

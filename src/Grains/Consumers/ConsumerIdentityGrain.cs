@@ -42,7 +42,6 @@ public sealed class ConsumerIdentityGrain([PersistentState("identity")] IPersist
         var now = TimeProvider.GetUtcNow();
         var record = ConsumerRecord.OfClaimant(identity, plate, now);
         this.StageCommitEffect(states.NewState(GrainFactory.GetGrain<IConsumerGrain>(consumerId).GetGrainId(), ConsumerRecord.StateName, record, now));
-        SetIndex(ConsumerRecord.IndexRow(consumerId, record, null));
         state.State.ConsumerId = consumerId;
         await state.WriteStateAsync();
         return new Claimant(consumerId, Created: true);

@@ -1,14 +1,13 @@
 using Vrps.Grains.Rules;
 using Vrps.Interfaces;
 using Vrps.Interfaces.Consumers;
-using Vrps.Postgres.Index;
 
 namespace Vrps.Grains.Consumers;
 
 /// <summary>
-/// A consumer's record (R12): what a new person's record holds, how a vehicle joins it (one default), and its view
-/// and list row. The consumer grain keeps it; a claim by a new person has it written by the identity's grain, in the
-/// commit that binds the identity.
+/// A consumer's record (R12): what a new person's record holds, how a vehicle joins it (one default), and its view.
+/// The consumer grain keeps it; a claim by a new person has it written by the identity's grain, in the commit that
+/// binds the identity. It has no grain-index row: nothing lists consumers.
 /// </summary>
 public static class ConsumerRecord
 {
@@ -50,8 +49,4 @@ public static class ConsumerRecord
         ArgumentNullException.ThrowIfNull(record);
         return new(id, record.Name, record.Identities.ToArray(), record.Vehicles.ToArray(), record.CreatedAt);
     }
-
-    /// <summary>The record's row in the grain index (consumers are listed by platform admins).</summary>
-    public static IndexEntry IndexRow(Guid id, ConsumerState record, DateTimeOffset? deletedAt) =>
-        new(IndexKinds.Consumer, id.ToString("D"), null, null, record.Name, record.CreatedAt, deletedAt, View(id, record));
 }
