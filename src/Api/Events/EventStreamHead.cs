@@ -5,9 +5,9 @@ namespace Vrps.Api.Events;
 /// <summary>The last sequence of a stream: where "from now" starts, for the feed and for a new webhook.</summary>
 internal static class EventStreamHead
 {
-    // The stream's row carries its last sequence, updated in each appending transaction.
+    // The log's (stream, sequence) index answers with one backward step.
     private const string LastSequence =
-        "SELECT coalesce((SELECT last_sequence FROM event_log_streams WHERE stream_namespace = @ns AND stream_key = @key), 0)";
+        "SELECT coalesce(max(sequence), 0) FROM event_log WHERE stream_namespace = @ns AND stream_key = @key";
 
     public static async Task<long> ReadAsync(NpgsqlDataSource dataSource, string streamNamespace, string streamKey, CancellationToken cancellationToken)
     {

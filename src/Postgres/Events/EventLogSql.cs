@@ -10,26 +10,28 @@ internal static class EventLogSql
     public const string LockLog = "SELECT pg_advisory_xact_lock(7355608010)";
 
     /// <summary>
-    /// Appends a transaction's events, given as parallel arrays in staging order. Each stream advances once by its
-    /// number of events, and its n-th event in staging order takes the n-th of the sequences that frees, so sequences
-    /// stay gap-free and in order. Rows are inserted in staging order, which is the order their positions are drawn.
+    /// Appends a transaction's events, given as parallel arrays in staging order. A stream's n-th event in staging order
+    /// takes the n-th sequence after the stream's last one, so sequences stay gap-free and in order. The last sequence is
+    /// read from the log's (stream, sequence) index: the statement runs under the log's lock (<see cref="LockLog"/>,
+    /// taken just before it in the same transaction), so no other append can take the same sequence meanwhile, and its
+    /// snapshot, taken after the lock was granted, sees every earlier append. Rows are inserted in staging order, which
+    /// is the order their positions are drawn.
     /// </summary>
     public const string AppendAll = """
         WITH staged AS (
             SELECT e.stream_namespace, e.stream_key, e.stream_hash, e.type, e.payload, e.occurred_at, e.ordinal,
-                   row_number() OVER (PARTITION BY e.stream_namespace, e.stream_key ORDER BY e.ordinal) AS nth,
-                   count(*) OVER (PARTITION BY e.stream_namespace, e.stream_key) AS events
+                   row_number() OVER (PARTITION BY e.stream_namespace, e.stream_key ORDER BY e.ordinal) AS nth
               FROM unnest(@namespaces, @keys, @hashes, @types, @payloads, @occurred) WITH ORDINALITY
                    AS e(stream_namespace, stream_key, stream_hash, type, payload, occurred_at, ordinal)),
-        advanced AS (
-            INSERT INTO event_log_streams AS s (stream_namespace, stream_key, last_sequence)
-            SELECT stream_namespace, stream_key, count(*) FROM staged GROUP BY stream_namespace, stream_key
-            ON CONFLICT (stream_namespace, stream_key) DO UPDATE SET last_sequence = s.last_sequence + excluded.last_sequence
-            RETURNING stream_namespace, stream_key, last_sequence)
+        heads AS (
+            SELECT s.stream_namespace, s.stream_key,
+                   coalesce((SELECT max(l.sequence) FROM event_log l
+                              WHERE l.stream_namespace = s.stream_namespace AND l.stream_key = s.stream_key), 0) AS last_sequence
+              FROM (SELECT DISTINCT stream_namespace, stream_key FROM staged) s)
         INSERT INTO event_log (stream_namespace, stream_key, stream_hash, sequence, type, payload, occurred_at)
-        SELECT e.stream_namespace, e.stream_key, e.stream_hash, a.last_sequence - e.events + e.nth, e.type, e.payload::json, e.occurred_at
+        SELECT e.stream_namespace, e.stream_key, e.stream_hash, h.last_sequence + e.nth, e.type, e.payload::json, e.occurred_at
           FROM staged e
-          JOIN advanced a ON a.stream_namespace = e.stream_namespace AND a.stream_key = e.stream_key
+          JOIN heads h ON h.stream_namespace = e.stream_namespace AND h.stream_key = e.stream_key
          ORDER BY e.ordinal
         """;
 

@@ -119,6 +119,37 @@ public sealed class EventLogReaderTests
     }
 
     [Fact]
+    public async Task AppendAll_ReadsEachStreamsLastSequenceFromTheStreamIndex()
+    {
+        await using var dataSource = await CreateLogAsync("append_plan");
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using (var off = new NpgsqlCommand("SET enable_seqscan = off", connection))
+        {
+            await off.ExecuteNonQueryAsync();
+        }
+
+        // Appends read the stream's last sequence under the log's lock; a scan of the stream's namespace would make
+        // every append slower as the log grows.
+        await using var explain = new NpgsqlCommand("EXPLAIN " + EventLogSql.AppendAll, connection);
+        explain.Parameters.AddWithValue("namespaces", new[] { Bookings });
+        explain.Parameters.AddWithValue("keys", new[] { "b1" });
+        explain.Parameters.AddWithValue("hashes", new[] { 1 });
+        explain.Parameters.AddWithValue("types", new[] { "noted" });
+        explain.Parameters.Add(new NpgsqlParameter("payloads", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = new[] { "{}" } });
+        explain.Parameters.AddWithValue("occurred", new[] { DateTimeOffset.UnixEpoch });
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Contains(plan, static line => line.Contains("Index Only Scan Backward using event_log_stream_namespace_stream_key_sequence_key", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ReadStreamAsync_AfterASequence_ReturnsThatStreamsLaterEventsInOrder()
     {
         await using var dataSource = await CreateLogAsync("reader_stream");
