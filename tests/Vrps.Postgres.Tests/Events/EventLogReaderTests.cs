@@ -65,28 +65,12 @@ public sealed class EventLogReaderTests
     [Fact]
     public async Task ReadAfterAsync_ByNamespace_UsesTheNamespaceIndex()
     {
-        await using var dataSource = await CreateLogAsync("reader_plan");
-        await using var connection = await dataSource.OpenConnectionAsync();
-
-        // An empty table would be scanned whatever its indexes; without sequential scans the planner shows whether
-        // an index serves the read at all.
-        await using (var off = new NpgsqlCommand("SET enable_seqscan = off", connection))
+        var plan = await PlanAsync("reader_plan", EventLogReaderSql.ReadAfter, parameters =>
         {
-            await off.ExecuteNonQueryAsync();
-        }
-
-        await using var explain = new NpgsqlCommand("EXPLAIN " + EventLogReaderSql.ReadAfter, connection);
-        explain.Parameters.AddWithValue("namespaces", new[] { Bookings });
-        explain.Parameters.AddWithValue("after", 0L);
-        explain.Parameters.AddWithValue("limit", 10);
-        var plan = new List<string>();
-        await using (var reader = await explain.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                plan.Add(reader.GetString(0));
-            }
-        }
+            parameters.AddWithValue("namespaces", new[] { Bookings });
+            parameters.AddWithValue("after", 0L);
+            parameters.AddWithValue("limit", 10);
+        });
 
         Assert.Contains(plan, static line => line.Contains("event_log_namespace_position", StringComparison.Ordinal));
     }
@@ -94,26 +78,13 @@ public sealed class EventLogReaderTests
     [Fact]
     public async Task ReadQueue_DefaultEightQueues_SeeksTheQueueIndex()
     {
-        await using var dataSource = await CreateLogAsync("queue_plan");
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using (var off = new NpgsqlCommand("SET enable_seqscan = off", connection))
-        {
-            await off.ExecuteNonQueryAsync();
-        }
-
         // A queue that scanned the whole log would read every event once per queue.
-        await using var explain = new NpgsqlCommand("EXPLAIN " + EventLogSql.ReadQueue(8), connection);
-        explain.Parameters.AddWithValue("queue", 3);
-        explain.Parameters.AddWithValue("after", 0L);
-        explain.Parameters.AddWithValue("limit", 500L);
-        var plan = new List<string>();
-        await using (var reader = await explain.ExecuteReaderAsync())
+        var plan = await PlanAsync("queue_plan", EventLogSql.ReadQueue(8), parameters =>
         {
-            while (await reader.ReadAsync())
-            {
-                plan.Add(reader.GetString(0));
-            }
-        }
+            parameters.AddWithValue("queue", 3);
+            parameters.AddWithValue("after", 0L);
+            parameters.AddWithValue("limit", 500L);
+        });
 
         Assert.Contains(plan, static line => line.Contains("event_log_queue_8", StringComparison.Ordinal));
     }
@@ -121,32 +92,20 @@ public sealed class EventLogReaderTests
     [Fact]
     public async Task AppendAll_ReadsEachStreamsLastSequenceFromTheStreamIndex()
     {
-        await using var dataSource = await CreateLogAsync("append_plan");
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using (var off = new NpgsqlCommand("SET enable_seqscan = off", connection))
-        {
-            await off.ExecuteNonQueryAsync();
-        }
-
         // Appends read the stream's last sequence under the log's lock; a scan of the stream's namespace would make
         // every append slower as the log grows.
-        await using var explain = new NpgsqlCommand("EXPLAIN " + EventLogSql.AppendAll, connection);
-        explain.Parameters.AddWithValue("namespaces", new[] { Bookings });
-        explain.Parameters.AddWithValue("keys", new[] { "b1" });
-        explain.Parameters.AddWithValue("hashes", new[] { 1 });
-        explain.Parameters.AddWithValue("types", new[] { "noted" });
-        explain.Parameters.Add(new NpgsqlParameter("payloads", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = new[] { "{}" } });
-        explain.Parameters.AddWithValue("occurred", new[] { DateTimeOffset.UnixEpoch });
-        var plan = new List<string>();
-        await using (var reader = await explain.ExecuteReaderAsync())
+        var plan = await PlanAsync("append_plan", EventLogSql.AppendAll, parameters =>
         {
-            while (await reader.ReadAsync())
-            {
-                plan.Add(reader.GetString(0));
-            }
-        }
+            parameters.AddWithValue("namespaces", new[] { Bookings });
+            parameters.AddWithValue("keys", new[] { "b1" });
+            parameters.AddWithValue("hashes", new[] { 1 });
+            parameters.AddWithValue("types", new[] { "noted" });
+            parameters.Add(new NpgsqlParameter("payloads", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = new[] { "{}" } });
+            parameters.AddWithValue("occurred", new[] { DateTimeOffset.UnixEpoch });
+        });
 
-        Assert.Contains(plan, static line => line.Contains("Index Only Scan Backward using event_log_stream_namespace_stream_key_sequence_key", StringComparison.Ordinal));
+        Assert.Contains(
+            plan, static line => line.Contains("Index Only Scan Backward using event_log_stream_namespace_stream_key_sequence_key", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -236,6 +195,31 @@ public sealed class EventLogReaderTests
         await using var provider = services.BuildServiceProvider();
         Assert.Single(services, static s => s.ServiceType == typeof(EventLogReader));
         Assert.NotNull(provider.GetRequiredService<EventLogReader>());
+    }
+
+    /// <summary>
+    /// The plan of <paramref name="sql"/> on an empty log. An empty table would be scanned whatever its indexes; without
+    /// sequential scans the planner shows whether an index serves the statement at all.
+    /// </summary>
+    private static async Task<List<string>> PlanAsync(string prefix, string sql, Action<NpgsqlParameterCollection> parameters)
+    {
+        await using var dataSource = await CreateLogAsync(prefix);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using (var off = new NpgsqlCommand("SET enable_seqscan = off", connection))
+        {
+            await off.ExecuteNonQueryAsync();
+        }
+
+        await using var explain = new NpgsqlCommand("EXPLAIN " + sql, connection);
+        parameters(explain.Parameters);
+        var plan = new List<string>();
+        await using var reader = await explain.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(0));
+        }
+
+        return plan;
     }
 
     private static async Task<NpgsqlDataSource> CreateLogAsync(string prefix)
