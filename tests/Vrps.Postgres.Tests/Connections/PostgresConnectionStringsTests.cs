@@ -11,6 +11,7 @@ public sealed class PostgresConnectionStringsTests
         var tuned = new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.WithDefaults("Host=db;Database=vrps;Username=app"));
 
         Assert.Equal(PostgresConnectionStrings.DefaultMaxAutoPrepare, tuned.MaxAutoPrepare);
+        Assert.Equal(PostgresConnectionStrings.CustomPlans, tuned.Options);
         Assert.Equal("db", tuned.Host);
         Assert.Equal("vrps", tuned.Database);
         Assert.Equal("app", tuned.Username);
@@ -25,5 +26,15 @@ public sealed class PostgresConnectionStringsTests
         var tuned = new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.WithDefaults(connectionString));
 
         Assert.Equal(expected, tuned.MaxAutoPrepare);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Options=-c statement_timeout=5s", "-c statement_timeout=5s " + PostgresConnectionStrings.CustomPlans)]
+    [InlineData("Host=db;Options=-c plan_cache_mode=auto", "-c plan_cache_mode=auto")]
+    public void WithDefaults_OperatorOptions_AreKeptAndPlanCachingIsTheirsToChoose(string connectionString, string expected)
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.WithDefaults(connectionString));
+
+        Assert.Equal(expected, tuned.Options);
     }
 }
