@@ -23,11 +23,22 @@ public sealed class CoalescedWrites(Func<Task> write, Action deactivate)
     private TaskCompletionSource? queued;
     private Task inFlight = Task.CompletedTask;
     private bool running;
+    private bool deferred;
     private Exception? failure;
+
+    /// <summary>A change made since the last <see cref="SaveAsync"/> waits for a write (<see cref="Defer"/>).</summary>
+    public bool HasDeferred => deferred;
+
+    /// <summary>
+    /// Marks a change that needs no write of its own yet: the next <see cref="SaveAsync"/>, whoever calls it, carries
+    /// it. The grain calls <see cref="SaveAsync"/> itself a little later (a timer) when nothing else wrote meanwhile.
+    /// </summary>
+    public void Defer() => deferred = true;
 
     /// <summary>Completes once a write holding every change made so far has committed.</summary>
     public Task SaveAsync()
     {
+        deferred = false;
         if (failure is not null)
         {
             return Task.FromException(failure);

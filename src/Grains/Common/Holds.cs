@@ -14,12 +14,15 @@ public static class Holds
 
     public static readonly TimeSpan Ttl = TimeSpan.FromSeconds(30);
 
-    /// <summary>Holds a place for <paramref name="passId"/>; returns the deadline to arm when it is the first hold (the others are due later).</summary>
-    public static DateTimeOffset? Place(Dictionary<Guid, DateTimeOffset> holds, Guid passId, DateTimeOffset now)
+    /// <summary>
+    /// Holds a place for <paramref name="passId"/>; returns the deadline to arm when no lapse reminder is armed
+    /// (<paramref name="armedAt"/> is null). One armed before is due no later than this hold lapses, since every hold
+    /// lives <see cref="Ttl"/>, and arms the next lapse when it fires; arming again would be one more write per hold.
+    /// </summary>
+    public static DateTimeOffset? Place(Dictionary<Guid, DateTimeOffset> holds, Guid passId, DateTimeOffset now, DateTimeOffset? armedAt)
     {
-        var first = holds.Count == 0;
         holds[passId] = now + Ttl;
-        return first ? now + Ttl : null;
+        return armedAt is null ? now + Ttl : null;
     }
 
     /// <summary>

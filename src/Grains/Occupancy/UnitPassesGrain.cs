@@ -57,7 +57,7 @@ public sealed class UnitPassesGrain : VrpsGrain, IUnitPassesGrain, IDeadlineRece
             }
         }
 
-        if (Holds.Place(State.Holds, reservation.PassId, TimeProvider.GetUtcNow()) is { } lapse)
+        if (Holds.Place(State.Holds, reservation.PassId, TimeProvider.GetUtcNow(), Holds.NextLapse(State.Holds)) is { } lapse)
         {
             SetReminder(Holds.Reminder, lapse);
         }

@@ -24,7 +24,13 @@ public sealed class OfferGrain : EntityGrain<OfferState>, IOfferGrain, IDeadline
 {
     private const string ExpireReminder = "expire";
 
+    /// <summary>How long a confirmed claim may wait for the offer's next write before it is written on its own.</summary>
+    internal static readonly TimeSpan ConfirmationDelay = TimeSpan.FromSeconds(1);
+
     private readonly CoalescedWrites writes;
+    private IGrainTimer? confirmations;
+    private bool confirmationsDue;
+    private DateTimeOffset? lapseArmedAt;
 
     public OfferGrain([PersistentState("offer")] IPersistentState<OfferState> storage)
         : base(storage)
@@ -135,9 +141,11 @@ public sealed class OfferGrain : EntityGrain<OfferState>, IOfferGrain, IDeadline
             return Refused(passId, "offer_exhausted", "Every pass of this offer has been claimed.", DomainErrorKind.Conflict);
         }
 
-        if (Holds.Place(State.Holds, passId, now) is { } lapse)
+        // Holds already stored have their lapse reminder armed, due no later than the earliest of them.
+        if (Holds.Place(State.Holds, passId, now, lapseArmedAt ?? Holds.NextLapse(State.Holds)) is { } lapse)
         {
             SetReminder(Holds.Reminder, lapse);
+            lapseArmedAt = lapse;
         }
 
         return ReservedAsync(new OfferReservation(passId, View()));
@@ -193,16 +201,50 @@ public sealed class OfferGrain : EntityGrain<OfferState>, IOfferGrain, IDeadline
 
     /// <summary>
     /// A held place turns into a claimed one once; a confirmation repeated, or coming after the hold lapsed and was
-    /// settled, finds no hold. Written at once (joining a write in flight, in a burst): deferring it to the offer's next
-    /// write was tried on 2026-12-04 and left lists of offers, which read the stored rows, a claim behind.
+    /// settled, finds no hold. It rides on the offer's next write, or is written on its own after
+    /// <see cref="ConfirmationDelay"/> when no claim came meanwhile: lists of offers read the stored rows, so a claim
+    /// shows there as pending for at most that long before it shows as claimed. Until then the stored hold keeps the
+    /// place: a crash in between leaves it to lapse and be settled as issued. Measured on 2026-12-06, the 1,000-offer
+    /// burst wrote each offer twice per claim when confirmations were written at once.
     /// </summary>
-    public async Task ConfirmAsync(PassLifecycle change)
+    public Task ConfirmAsync(PassLifecycle change)
     {
         if (PassStatuses.HoldsCapacity(change.Pass.Status) && State.Holds.Remove(change.Pass.PassId))
         {
             Claimed(1);
-            await SaveAsync();
+            writes.Defer();
+            if (!confirmationsDue)
+            {
+                confirmationsDue = true;
+                confirmations ??= this.RegisterGrainTimer(WriteConfirmationsAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true });
+                confirmations.Change(ConfirmationDelay, Timeout.InfiniteTimeSpan);
+            }
         }
+
+        return Task.CompletedTask;
+    }
+
+    private Task WriteConfirmationsAsync(CancellationToken cancellation)
+    {
+        confirmationsDue = false;
+        return writes.HasDeferred ? SaveAsync() : Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (writes.HasDeferred)
+        {
+            try
+            {
+                await SaveAsync();
+            }
+            catch (Exception)
+            {
+                // The stored holds still keep the places; they lapse and are settled as issued.
+            }
+        }
+
+        await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public async Task OnDeadlineAsync(string reminderName, DateTimeOffset dueAt)
@@ -214,11 +256,13 @@ public sealed class OfferGrain : EntityGrain<OfferState>, IOfferGrain, IDeadline
         }
         else if (reminderName == Holds.Reminder)
         {
+            lapseArmedAt = null;
             var issued = await Holds.SettleLapsedAsync(State.Holds, TimeProvider.GetUtcNow(), GrainFactory);
             Claimed(issued.Count);
             if (Holds.NextLapse(State.Holds) is { } next)
             {
                 SetReminder(Holds.Reminder, next);
+                lapseArmedAt = next;
             }
 
             await SaveAsync();
