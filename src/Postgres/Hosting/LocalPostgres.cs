@@ -25,6 +25,13 @@ public sealed class LocalPostgres : IAsyncDisposable
     private const int MaxDatabaseNameBytes = 63;
     private const int PortAttempts = 3;
     private const int LogTailLines = 40;
+
+    // While the server starts, each probe gives up quickly and the loop tries again until the start timeout.
+    private const int StartupProbeConnectTimeoutSeconds = 5;
+
+    // A running server on a busy machine (a test run's silos and bursts on two cores) can take more than five
+    // seconds to fork and authenticate a new session; creating a database waits for it rather than failing.
+    private const int AdministrativeConnectTimeoutSeconds = 30;
     private static readonly TimeSpan ConnectRetryDelay = TimeSpan.FromMilliseconds(200);
     private static readonly string[] ServerBinaries = ["pg_ctl", "initdb", "postgres"];
 
@@ -233,7 +240,7 @@ public sealed class LocalPostgres : IAsyncDisposable
     public async Task<string> CreateDatabaseAsync(string name, CancellationToken ct = default)
     {
         ValidateDatabaseName(name, nameof(name));
-        var connection = new NpgsqlConnection(MaintenanceConnectionString());
+        var connection = new NpgsqlConnection(MaintenanceConnectionString(AdministrativeConnectTimeoutSeconds));
         await using (connection.ConfigureAwait(false))
         {
             await connection.OpenAsync(ct).ConfigureAwait(false);
@@ -311,7 +318,7 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     private async Task WaitUntilAcceptingConnectionsAsync(TimeSpan timeout, CancellationToken ct)
     {
-        var connectionString = MaintenanceConnectionString();
+        var connectionString = MaintenanceConnectionString(StartupProbeConnectTimeoutSeconds);
         var clock = Stopwatch.StartNew();
         while (true)
         {
@@ -348,13 +355,13 @@ public sealed class LocalPostgres : IAsyncDisposable
         }
     }
 
-    private string MaintenanceConnectionString()
+    private string MaintenanceConnectionString(int connectTimeoutSeconds)
     {
         // Unpooled so that short administrative sessions never linger as idle backends.
         var builder = new NpgsqlConnectionStringBuilder(ConnectionStringFor(MaintenanceDatabase))
         {
             Pooling = false,
-            Timeout = 5,
+            Timeout = connectTimeoutSeconds,
         };
         return builder.ConnectionString;
     }
