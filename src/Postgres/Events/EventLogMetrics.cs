@@ -10,12 +10,14 @@ internal sealed class EventLogMetrics
 
     private readonly Counter<long> read;
     private readonly Counter<long> delivered;
+    private readonly Counter<long> deliveries;
 
     public EventLogMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
         read = meter.CreateCounter<long>("vrps.event_log.read", description: "Events read from the log by a queue.");
         delivered = meter.CreateCounter<long>("vrps.event_log.delivered", description: "Events Orleans reported delivered to every subscriber.");
+        deliveries = meter.CreateCounter<long>("vrps.event_log.deliveries", description: "Deliveries Orleans reported complete, each of consecutive events of one stream.");
     }
 
     public void Read(string provider, int count)
@@ -26,11 +28,16 @@ internal sealed class EventLogMetrics
         }
     }
 
-    public void Delivered(string provider, int count)
+    public void Delivered(string provider, int events, int batches)
     {
-        if (count > 0)
+        if (events > 0)
         {
-            delivered.Add(count, new KeyValuePair<string, object?>(ProviderTag, provider));
+            delivered.Add(events, new KeyValuePair<string, object?>(ProviderTag, provider));
+        }
+
+        if (batches > 0)
+        {
+            deliveries.Add(batches, new KeyValuePair<string, object?>(ProviderTag, provider));
         }
     }
 }

@@ -45,9 +45,14 @@ internal sealed class EventLogReceiver(
         command.Parameters.AddWithValue("limit", (long)max);
         command.Parameters.AddWithValue("queue", queue);
         var batches = new List<IBatchContainer>();
+        var read = 0;
         long? visibleTo = null;
         await using (var reader = await command.ExecuteReaderAsync().ConfigureAwait(false))
         {
+            // Consecutive events of one stream travel together; another stream's event between them starts a new batch,
+            // so the queue's position order holds across batches.
+            (string Namespace, string Key)? stream = null;
+            List<LoggedEvent>? events = null;
             while (await reader.ReadAsync().ConfigureAwait(false))
             {
                 visibleTo ??= reader.IsDBNull(0) ? null : reader.GetInt64(0);
@@ -56,13 +61,33 @@ internal sealed class EventLogReceiver(
                     break;
                 }
 
+                read++;
                 var loggedEvent = new LoggedEvent(
                     reader.GetInt64(1),
                     reader.GetInt64(4),
                     reader.GetString(5),
                     reader.GetString(6),
                     reader.GetFieldValue<DateTimeOffset>(7));
-                batches.Add(new EventLogBatchContainer(StreamId.Create(reader.GetString(2), reader.GetString(3)), loggedEvent));
+                var of = (reader.GetString(2), reader.GetString(3));
+                if (events is not null && stream == of && events.Count < options.EventsPerDelivery)
+                {
+                    events.Add(loggedEvent);
+                    continue;
+                }
+
+                Close();
+                stream = of;
+                events = [loggedEvent];
+            }
+
+            Close();
+
+            void Close()
+            {
+                if (events is not null && stream is { } closed)
+                {
+                    batches.Add(new EventLogBatchContainer(StreamId.Create(closed.Namespace, closed.Key), events));
+                }
             }
         }
 
@@ -71,11 +96,11 @@ internal sealed class EventLogReceiver(
             undelivered.Add(batch.SequenceToken.SequenceNumber);
         }
 
-        metrics.Read(providerName, batches.Count);
+        metrics.Read(providerName, read);
 
         // Positions commit in order (the append lock), so nothing can still appear at or below what this read saw.
         // A full read may have left rows of this queue behind: the next read goes on from the last one taken.
-        readUpTo = batches.Count == max ? batches[^1].SequenceToken.SequenceNumber : Math.Max(readUpTo, visibleTo ?? readUpTo);
+        readUpTo = read == max ? ((EventLogBatchContainer)batches[^1]).LastPosition : Math.Max(readUpTo, visibleTo ?? readUpTo);
         if (undelivered.Count == 0 && readUpTo > checkpoint)
         {
             // Only other queues' events went by: nothing of ours awaits delivery, so a restart need not rescan them.
@@ -92,7 +117,7 @@ internal sealed class EventLogReceiver(
             undelivered.Remove(message.SequenceToken.SequenceNumber);
         }
 
-        metrics.Delivered(providerName, messages.Count);
+        metrics.Delivered(providerName, messages.Sum(static m => m is EventLogBatchContainer batch ? batch.Events.Count : 1), messages.Count);
 
         var delivered = undelivered.Count == 0 ? readUpTo : undelivered.Min - 1;
         if (delivered > checkpoint)

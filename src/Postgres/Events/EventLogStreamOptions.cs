@@ -11,4 +11,10 @@ public sealed class EventLogStreamOptions
 
     /// <summary>The most events one read of a queue takes.</summary>
     public int BatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// The most consecutive events of one stream handed to its subscribers in one delivery (one grain call per
+    /// subscriber); 1 delivers each event on its own. A subscriber takes them one by one either way.
+    /// </summary>
+    public int EventsPerDelivery { get; set; } = 100;
 }

@@ -17,6 +17,11 @@ internal sealed class EventLogStreamOptionsValidator : IValidateOptions<EventLog
             failures.Add($"{EventLogStreamOptions.Section}:{name}:{nameof(EventLogStreamOptions.BatchSize)} must be between 1 and 100000.");
         }
 
+        if (options.EventsPerDelivery is < 1 or > 10_000)
+        {
+            failures.Add($"{EventLogStreamOptions.Section}:{name}:{nameof(EventLogStreamOptions.EventsPerDelivery)} must be between 1 and 10000.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -25,7 +25,7 @@ internal sealed class EventCluster : IAsyncDisposable
 
     public IGrainFactory Grains => Cluster.Client;
 
-    public static async Task<EventCluster> StartAsync(string connectionString, int queueCount = QueueCount, int batchSize = 500)
+    public static async Task<EventCluster> StartAsync(string connectionString, int queueCount = QueueCount, int batchSize = 500, int eventsPerDelivery = 100)
     {
         // Small pools: test classes run side by side on one server whose connections are limited.
         var pooled = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 20 }.ConnectionString;
@@ -39,6 +39,7 @@ internal sealed class EventCluster : IAsyncDisposable
             {
                 options.QueueCount = queueCount;
                 options.BatchSize = batchSize;
+                options.EventsPerDelivery = eventsPerDelivery;
             });
         });
         var cluster = builder.Build();

@@ -232,6 +232,40 @@ public sealed class EventDeliveryTests
         Assert.Equal(3, probe.Read);
     }
 
+    [Fact]
+    public async Task Delivery_BurstOnOneStream_ArrivesInOrderInAFewDeliveriesNotOnePerEvent()
+    {
+        // 250 events of one stream in one commit, read 500 at a time: at most 100 travel in one delivery, so three
+        // deliveries carry them (a read that catches the append halfway costs one more).
+        var connection = await TestPostgres.CreateDatabaseAsync("events_batched");
+        await using var cluster = await EventCluster.StartAsync(connection);
+        using var probe = new EventLogMetricsProbe(cluster.Cluster.GetSiloServiceProvider().GetRequiredService<IMeterFactory>());
+        var stream = NewKey();
+
+        await cluster.Grains.GetGrain<IEventSourceGrain>(NewKey()).AppendAsync(stream, 250);
+
+        var sink = EventSink.For(stream);
+        await Eventually.HoldsAsync(() => probe.Delivered >= 250, "the 250 events are reported delivered");
+        Assert.Equal(Enumerable.Range(1, 250).Select(static n => (long)n), sink.Accepted.Select(static e => e.Sequence));
+        Assert.InRange(probe.Deliveries, 3, 5);
+    }
+
+    [Fact]
+    public async Task Delivery_OneEventPerDeliveryConfigured_EveryEventIsADeliveryOfItsOwn()
+    {
+        var connection = await TestPostgres.CreateDatabaseAsync("events_single");
+        await using var cluster = await EventCluster.StartAsync(connection, eventsPerDelivery: 1);
+        using var probe = new EventLogMetricsProbe(cluster.Cluster.GetSiloServiceProvider().GetRequiredService<IMeterFactory>());
+        var stream = NewKey();
+
+        await cluster.Grains.GetGrain<IEventSourceGrain>(NewKey()).AppendAsync(stream, 20);
+
+        var sink = EventSink.For(stream);
+        await Eventually.HoldsAsync(() => probe.Delivered >= 20, "the 20 events are reported delivered");
+        Assert.Equal(Enumerable.Range(1, 20).Select(static n => (long)n), sink.Accepted.Select(static e => e.Sequence));
+        Assert.Equal(20, probe.Deliveries);
+    }
+
     private static string NewKey() => Guid.NewGuid().ToString("N");
 
     private static async Task<long> CountAsync(NpgsqlDataSource dataSource, string sql)

@@ -9,6 +9,7 @@ internal sealed class EventLogMetricsProbe : IDisposable
     private readonly MeterListener listener = new();
     private long read;
     private long delivered;
+    private long deliveries;
 
     public EventLogMetricsProbe(IMeterFactory meterFactory)
     {
@@ -27,6 +28,8 @@ internal sealed class EventLogMetricsProbe : IDisposable
 
     public long Delivered => Interlocked.Read(ref delivered);
 
+    public long Deliveries => Interlocked.Read(ref deliveries);
+
     public void Dispose() => listener.Dispose();
 
     private void OnMeasurement(Instrument instrument, long value, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
@@ -38,6 +41,9 @@ internal sealed class EventLogMetricsProbe : IDisposable
                 break;
             case "vrps.event_log.delivered":
                 Interlocked.Add(ref delivered, value);
+                break;
+            case "vrps.event_log.deliveries":
+                Interlocked.Add(ref deliveries, value);
                 break;
         }
     }

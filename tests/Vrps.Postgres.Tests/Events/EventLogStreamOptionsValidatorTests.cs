@@ -11,13 +11,16 @@ public sealed class EventLogStreamOptionsValidatorTests
     }
 
     [Theory]
-    [InlineData(0, 500)]
-    [InlineData(8, 0)]
-    public void Validate_NonPositiveSetting_FailsNamingIt(int queueCount, int batchSize)
+    [InlineData(0, 500, 100, "QueueCount")]
+    [InlineData(8, 0, 100, "BatchSize")]
+    [InlineData(8, 500, 0, "EventsPerDelivery")]
+    [InlineData(8, 500, 10_001, "EventsPerDelivery")]
+    public void Validate_SettingOutOfRange_FailsNamingIt(int queueCount, int batchSize, int eventsPerDelivery, string setting)
     {
-        var result = new EventLogStreamOptionsValidator().Validate("events", new EventLogStreamOptions { QueueCount = queueCount, BatchSize = batchSize });
+        var result = new EventLogStreamOptionsValidator().Validate(
+            "events", new EventLogStreamOptions { QueueCount = queueCount, BatchSize = batchSize, EventsPerDelivery = eventsPerDelivery });
 
         Assert.True(result.Failed);
-        Assert.Contains("Vrps:Streams:events:", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains($"Vrps:Streams:events:{setting} ", result.FailureMessage, StringComparison.Ordinal);
     }
 }
