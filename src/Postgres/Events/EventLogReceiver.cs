@@ -20,7 +20,12 @@ internal sealed class EventLogReceiver(
     ILogger<EventLogReceiver> logger) : IQueueAdapterReceiver
 {
     private readonly string readQueue = EventLogSql.ReadQueue(options.QueueCount);
+    // A queue with nothing of its own to deliver saves how far it has read at most this often: during a burst on
+    // other queues every poll moved it, and each save was a commit of its own (527 in one hot-offer burst).
+    private const long QuietCheckpointMilliseconds = 1_000;
+
     private readonly SortedSet<long> undelivered = [];
+    private long quietCheckpointSavedAt = Environment.TickCount64 - QuietCheckpointMilliseconds;
     private long readUpTo;
     private long checkpoint;
 
@@ -101,9 +106,11 @@ internal sealed class EventLogReceiver(
         // Positions commit in order (the append lock), so nothing can still appear at or below what this read saw.
         // A full read may have left rows of this queue behind: the next read goes on from the last one taken.
         readUpTo = read == max ? ((EventLogBatchContainer)batches[^1]).LastPosition : Math.Max(readUpTo, visibleTo ?? readUpTo);
-        if (undelivered.Count == 0 && readUpTo > checkpoint)
+        if (undelivered.Count == 0 && readUpTo > checkpoint && Environment.TickCount64 - quietCheckpointSavedAt >= QuietCheckpointMilliseconds)
         {
             // Only other queues' events went by: nothing of ours awaits delivery, so a restart need not rescan them.
+            // Saved a little late at worst, which costs a restarted reader only a rescan of others' rows.
+            quietCheckpointSavedAt = Environment.TickCount64;
             await TrySaveCheckpointAsync(readUpTo).ConfigureAwait(false);
         }
 
